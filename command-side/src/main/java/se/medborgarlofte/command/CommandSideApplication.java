@@ -1,0 +1,42 @@
+package se.medborgarlofte.command;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The command side: REST commands, the Promise aggregate, appends to the MongoDB event store. Port 8080. */
+@SpringBootApplication
+public class CommandSideApplication {
+
+    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    /** Its own configuration name, so that it can share a JVM with the query side. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties("spring.config.name=command-side");
+    }
+
+    /** Dates are Swedish local dates: "today" is today in Stockholm. */
+    @Bean
+    Clock clock() {
+        return Clock.system(SWEDEN);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition promiseSnapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${medborgarlofte.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

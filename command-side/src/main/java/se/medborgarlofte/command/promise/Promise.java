@@ -1,0 +1,348 @@
+package se.medborgarlofte.command.promise;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.medborgarlofte.command.promise.Commands.AddCommitment;
+import se.medborgarlofte.command.promise.Commands.AmendPromise;
+import se.medborgarlofte.command.promise.Commands.AssessCommitment;
+import se.medborgarlofte.command.promise.Commands.ClosePromise;
+import se.medborgarlofte.command.promise.Commands.CorrectActivity;
+import se.medborgarlofte.command.promise.Commands.RecordActivity;
+import se.medborgarlofte.command.promise.Commands.RecordingResult;
+import se.medborgarlofte.command.promise.Commands.RetractActivity;
+import se.medborgarlofte.command.promise.Commands.ReviseCommitment;
+import se.medborgarlofte.command.promise.Commands.SignPromise;
+import se.medborgarlofte.command.promise.Commands.WithdrawCommitment;
+import se.medborgarlofte.command.promise.PromiseRejected.Rule;
+import se.medborgarlofte.events.ActivityDetails;
+import se.medborgarlofte.events.ActivityId;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
+import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
+import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
+import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
+import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
+import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
+import se.medborgarlofte.events.PromiseId;
+import se.medborgarlofte.events.PromiseTerms;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.medborgarlofte.command.promise.PromiseRejected.broken;
+import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
+
+/**
+ * A medborgarlöfte with its commitments and the activities recorded against them. Command handlers check the
+ * rule, then apply; event-sourcing handlers only assign state. Activities live inside the promise because
+ * every rule about them (period, linked commitments, owner, closed promise) is a rule of the promise;
+ * snapshots keep a long history fast to load.
+ */
+@Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
+class Promise {
+
+    @AggregateIdentifier
+    private String promiseId;
+    private PromiseTerms terms;
+    private boolean closed;
+    private Map<String, CommitmentState> commitments = new LinkedHashMap<>();
+    private Map<String, ActivityState> activities = new HashMap<>();
+
+    Promise() {
+        // for Axon and snapshots
+    }
+
+    record CommitmentState(CommitmentTerms terms, boolean withdrawn) {
+    }
+
+    record ActivityState(ActivityDetails details, boolean example, boolean retracted) {
+    }
+
+    @CommandHandler
+    Promise(SignPromise command) {
+        checkTerms(command.terms());
+        apply(new PromiseSigned(command.promiseId(), command.terms()));
+    }
+
+    @CommandHandler
+    void handle(AmendPromise command) {
+        requireReason(command.reason());
+        ensureOpen();
+        PromiseTerms amended = command.terms();
+        checkTerms(amended);
+        if (amended.equals(terms)) {
+            throw broken(Rule.NOTHING_CHANGED);
+        }
+        commitments.forEach((id, commitment) -> {
+            if (!commitment.withdrawn() && !amended.hasFocusArea(commitment.terms().focusArea())) {
+                throw broken(Rule.FOCUS_AREA_IN_USE, commitment.terms().focusArea(), id);
+            }
+        });
+        activities.forEach((id, activity) -> {
+            if (!activity.retracted() && !amended.covers(activity.details().occurredOn())) {
+                throw broken(Rule.ACTIVITIES_OUTSIDE_PERIOD, id, activity.details().occurredOn());
+            }
+        });
+        apply(new PromiseAmended(id(), amended, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ClosePromise command, Clock clock) {
+        ensureOpen();
+        if (command.closedOn().isBefore(terms.validFrom())) {
+            throw broken(Rule.CLOSED_BEFORE_START, command.closedOn(), terms.validFrom());
+        }
+        ensureNotInFuture(command.closedOn(), clock);
+        apply(new PromiseClosed(id(), command.closedOn(), command.summary()));
+    }
+
+    @CommandHandler
+    void handle(AddCommitment command) {
+        ensureOpen();
+        if (commitments.containsKey(command.commitmentId().value())) {
+            throw broken(Rule.COMMITMENT_EXISTS, command.commitmentId());
+        }
+        checkCommitmentTerms(command.terms());
+        apply(new CommitmentAdded(id(), command.commitmentId(), command.terms()));
+    }
+
+    @CommandHandler
+    void handle(ReviseCommitment command) {
+        CommitmentState commitment = activeCommitment(command.commitmentId());
+        requireReason(command.reason());
+        ensureOpen();
+        checkCommitmentTerms(command.terms());
+        if (commitment.terms().equals(command.terms())) {
+            throw broken(Rule.NOTHING_CHANGED);
+        }
+        apply(new CommitmentRevised(id(), command.commitmentId(), command.terms(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawCommitment command) {
+        activeCommitment(command.commitmentId());
+        requireReason(command.reason());
+        ensureOpen();
+        apply(new CommitmentWithdrawn(id(), command.commitmentId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AssessCommitment command, Clock clock) {
+        activeCommitment(command.commitmentId());
+        ensureOpen();
+        ensureInPeriod(command.assessedOn(), clock);
+        apply(new CommitmentAssessed(id(), command.commitmentId(), command.assessedOn(), command.status(),
+                command.rationale()));
+    }
+
+    @CommandHandler
+    RecordingResult handle(RecordActivity command, Clock clock) {
+        ActivityState existing = activities.get(command.activityId().value());
+        if (existing != null) {
+            if (existing.details().equals(command.details()) && existing.example() == command.example()) {
+                return RecordingResult.ALREADY_RECORDED;
+            }
+            throw broken(Rule.ACTIVITY_ID_REUSED, command.activityId());
+        }
+        ensureOpen();
+        checkActivity(command.details(), Set.of(), clock);
+        apply(new ActivityRecorded(id(), command.activityId(), command.details(), command.example()));
+        return RecordingResult.RECORDED;
+    }
+
+    @CommandHandler
+    void handle(CorrectActivity command, Clock clock) {
+        ActivityState activity = activity(command.activityId());
+        requireReason(command.reason());
+        ensureOpen();
+        if (activity.retracted()) {
+            throw broken(Rule.ACTIVITY_RETRACTED, command.activityId());
+        }
+        ActivityDetails corrected = command.changes().applyTo(activity.details());
+        if (corrected.equals(activity.details())) {
+            throw broken(Rule.NOTHING_CHANGED);
+        }
+        checkActivity(corrected, new HashSet<>(activity.details().commitmentIds()), clock);
+        apply(new ActivityCorrected(id(), command.activityId(), corrected, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RetractActivity command) {
+        ActivityState activity = activity(command.activityId());
+        requireReason(command.reason());
+        ensureOpen();
+        if (activity.retracted()) {
+            throw broken(Rule.ACTIVITY_RETRACTED, command.activityId());
+        }
+        apply(new ActivityRetracted(id(), command.activityId(), command.reason()));
+    }
+
+    // --- rules -------------------------------------------------------------------------------------------
+
+    private static void checkTerms(PromiseTerms terms) {
+        if (terms.validTo().isBefore(terms.validFrom())) {
+            throw broken(Rule.INVALID_PERIOD, "perioden slutar före den börjar");
+        }
+        if (terms.validTo().isAfter(terms.validFrom().plusYears(3))) {
+            throw broken(Rule.INVALID_PERIOD, "perioden är längre än tre år");
+        }
+        if (terms.signedOn().isAfter(terms.validTo())) {
+            throw broken(Rule.INVALID_PERIOD, "löftet undertecknades efter att perioden slutat");
+        }
+        Set<String> codes = new HashSet<>();
+        for (FocusArea area : terms.focusAreas()) {
+            if (!codes.add(area.code())) {
+                throw broken(Rule.DUPLICATE_FOCUS_AREA, area.code());
+            }
+        }
+    }
+
+    private void checkCommitmentTerms(CommitmentTerms commitment) {
+        if (commitment.target() != null && commitment.target() <= 0) {
+            throw broken(Rule.TARGET_NOT_POSITIVE, commitment.target());
+        }
+        if (commitment.countedKinds().isEmpty()) {
+            throw broken(Rule.NO_COUNTED_KINDS);
+        }
+        if (!terms.hasFocusArea(commitment.focusArea())) {
+            throw broken(Rule.UNKNOWN_FOCUS_AREA, commitment.focusArea());
+        }
+    }
+
+    /** {@code alreadyLinked} commitments may have been withdrawn since; the link stays valid. */
+    private void checkActivity(ActivityDetails details, Set<CommitmentId> alreadyLinked, Clock clock) {
+        ensureInPeriod(details.occurredOn(), clock);
+        if (details.commitmentIds().isEmpty()) {
+            throw broken(Rule.NO_COMMITMENTS);
+        }
+        for (CommitmentId commitmentId : details.commitmentIds()) {
+            CommitmentState commitment = commitments.get(commitmentId.value());
+            if (commitment == null) {
+                throw broken(Rule.UNKNOWN_COMMITMENT, commitmentId);
+            }
+            if (commitment.withdrawn() && !alreadyLinked.contains(commitmentId)) {
+                throw broken(Rule.COMMITMENT_WITHDRAWN, commitmentId);
+            }
+            if (!details.performedBy().fits(commitment.terms().owner())) {
+                throw broken(Rule.PERFORMER_MISMATCH, details.performedBy(), commitmentId,
+                        commitment.terms().owner());
+            }
+            if (!commitment.terms().counts(details.kind())) {
+                throw broken(Rule.KIND_NOT_COUNTED, details.kind(), commitmentId);
+            }
+        }
+    }
+
+    private void ensureInPeriod(LocalDate date, Clock clock) {
+        if (!terms.covers(date)) {
+            throw broken(Rule.OUTSIDE_PERIOD, date, terms.validFrom(), terms.validTo());
+        }
+        ensureNotInFuture(date, clock);
+    }
+
+    private static void ensureNotInFuture(LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw broken(Rule.IN_FUTURE, date);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw broken(Rule.PROMISE_CLOSED);
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw broken(Rule.REASON_REQUIRED);
+        }
+    }
+
+    private CommitmentState activeCommitment(CommitmentId commitmentId) {
+        CommitmentState commitment = commitments.get(commitmentId.value());
+        if (commitment == null) {
+            throw notFound(Rule.UNKNOWN_COMMITMENT, commitmentId);
+        }
+        if (commitment.withdrawn()) {
+            throw broken(Rule.COMMITMENT_WITHDRAWN, commitmentId);
+        }
+        return commitment;
+    }
+
+    private ActivityState activity(ActivityId activityId) {
+        ActivityState activity = activities.get(activityId.value());
+        if (activity == null) {
+            throw notFound(Rule.UNKNOWN_ACTIVITY, activityId);
+        }
+        return activity;
+    }
+
+    private PromiseId id() {
+        return new PromiseId(promiseId);
+    }
+
+    // --- state -------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(PromiseSigned event) {
+        promiseId = event.promiseId().value();
+        terms = event.terms();
+    }
+
+    @EventSourcingHandler
+    void on(PromiseAmended event) {
+        terms = event.terms();
+    }
+
+    @EventSourcingHandler
+    void on(PromiseClosed event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentAdded event) {
+        commitments.put(event.commitmentId().value(), new CommitmentState(event.terms(), false));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentRevised event) {
+        commitments.put(event.commitmentId().value(), new CommitmentState(event.terms(), false));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentWithdrawn event) {
+        commitments.computeIfPresent(event.commitmentId().value(),
+                (id, commitment) -> new CommitmentState(commitment.terms(), true));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityRecorded event) {
+        activities.put(event.activityId().value(), new ActivityState(event.details(), event.example(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityCorrected event) {
+        activities.computeIfPresent(event.activityId().value(),
+                (id, activity) -> new ActivityState(event.details(), activity.example(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityRetracted event) {
+        activities.computeIfPresent(event.activityId().value(),
+                (id, activity) -> new ActivityState(activity.details(), activity.example(), true));
+    }
+}

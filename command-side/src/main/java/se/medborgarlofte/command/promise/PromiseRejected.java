@@ -1,0 +1,81 @@
+package se.medborgarlofte.command.promise;
+
+/**
+ * Why a command on a promise was refused. One sealed family: {@link NotFound} for an unknown id in the
+ * request path, {@link RuleBroken} for a broken business rule; the {@link Rule} names which one.
+ */
+public abstract sealed class PromiseRejected extends RuntimeException
+        permits PromiseRejected.NotFound, PromiseRejected.RuleBroken {
+
+    private final Rule rule;
+
+    private PromiseRejected(Rule rule, String message) {
+        super(message, null, false, false);
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public static NotFound notFound(Rule rule, Object... args) {
+        return new NotFound(rule, rule.message(args));
+    }
+
+    public static RuleBroken broken(Rule rule, Object... args) {
+        return new RuleBroken(rule, rule.message(args));
+    }
+
+    public static final class NotFound extends PromiseRejected {
+        private NotFound(Rule rule, String message) {
+            super(rule, message);
+        }
+    }
+
+    public static final class RuleBroken extends PromiseRejected {
+        private RuleBroken(Rule rule, String message) {
+            super(rule, message);
+        }
+    }
+
+    /** Every rule a command can break, with a message in Swedish for the person who sent it. */
+    public enum Rule {
+        UNKNOWN_COMMITMENT("Åtagandet %s finns inte i detta medborgarlöfte."),
+        UNKNOWN_ACTIVITY("Aktiviteten %s finns inte i detta medborgarlöfte."),
+        INVALID_PERIOD("Giltighetsperioden är ogiltig: %s."),
+        DUPLICATE_FOCUS_AREA("Fokusområdet %s anges mer än en gång."),
+        UNKNOWN_FOCUS_AREA("Fokusområdet %s finns inte i medborgarlöftet."),
+        FOCUS_AREA_IN_USE("Fokusområdet %s används av åtagandet %s och kan inte tas bort."),
+        PROMISE_CLOSED("Medborgarlöftet är avslutat; inget kan ändras."),
+        REASON_REQUIRED("Ett skäl måste anges."),
+        NOTHING_CHANGED("Ändringen ändrar ingenting."),
+        COMMITMENT_EXISTS("Åtagandet %s finns redan."),
+        COMMITMENT_WITHDRAWN("Åtagandet %s är tillbakadraget."),
+        TARGET_NOT_POSITIVE("Målet måste vara ett positivt heltal, inte %s."),
+        NO_COUNTED_KINDS("Åtagandet måste ange minst en aktivitetstyp som räknas."),
+        OUTSIDE_PERIOD("Datumet %s ligger utanför medborgarlöftets period %s – %s."),
+        IN_FUTURE("Datumet %s ligger i framtiden."),
+        NO_COMMITMENTS("En aktivitet måste kopplas till minst ett åtagande."),
+        PERFORMER_MISMATCH("Aktivitet utförd av %s kan inte räknas till åtagandet %s som ägs av %s."),
+        KIND_NOT_COUNTED("Aktivitetstypen %s räknas inte till åtagandet %s."),
+        ACTIVITY_ID_REUSED("Aktivitets-id %s används redan för en annan aktivitet."),
+        ACTIVITY_RETRACTED("Aktiviteten %s är återkallad."),
+        ACTIVITIES_OUTSIDE_PERIOD("Aktiviteten %s (%s) skulle hamna utanför den nya perioden."),
+        CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s.");
+
+        private final String template;
+
+        Rule(String template) {
+            this.template = template;
+        }
+
+        String message(Object... args) {
+            return String.format(template, args);
+        }
+
+        /** A stable, URL-friendly code, e.g. {@code outside-period}. */
+        public String code() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+}

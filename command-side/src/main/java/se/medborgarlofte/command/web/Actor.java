@@ -1,0 +1,38 @@
+package se.medborgarlofte.command.web;
+
+import org.axonframework.messaging.MetaData;
+import se.medborgarlofte.events.EventMetadataKeys;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who sends a command, and the request it belongs to. Until authentication exists this comes from request
+ * headers ({@code X-User-Id}, {@code X-User-Name}, {@code X-Organisation}, {@code X-Role},
+ * {@code X-Correlation-Id}, {@code X-Command-Id}); the security work replaces the source, not the shape.
+ */
+public record Actor(String userId, String userName, String organisation, String role, String correlationId,
+                    String commandId) {
+
+    public static Actor system(String userId, String userName) {
+        return new Actor(userId, userName, "system", "SYSTEM", null, null);
+    }
+
+    public MetaData toMetaData(String reason) {
+        Map<String, Object> values = new HashMap<>();
+        put(values, EventMetadataKeys.USER_ID, userId);
+        put(values, EventMetadataKeys.USER_NAME, userName);
+        put(values, EventMetadataKeys.ORGANISATION, organisation);
+        put(values, EventMetadataKeys.ROLE, role);
+        put(values, EventMetadataKeys.CORRELATION_ID, correlationId);
+        put(values, EventMetadataKeys.COMMAND_ID, commandId);
+        put(values, EventMetadataKeys.REASON, reason == null || reason.isBlank() ? null : reason.strip());
+        return MetaData.from(values);
+    }
+
+    private static void put(Map<String, Object> values, String key, String value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+}

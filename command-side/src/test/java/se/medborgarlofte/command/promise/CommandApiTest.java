@@ -1,0 +1,82 @@
+package se.medborgarlofte.command.promise;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=command-side")
+class CommandApiTest {
+
+    static final EmbeddedMongoServer MONGO = EmbeddedMongoServer.inMemory();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("command-api-test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "anna")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final String PROMISE = """
+            {"promiseId": "test-2025", "title": "Medborgarlöfte Testby 2025", "municipalities": ["Testby"],
+             "policeArea": "Lokalpolisområde Testby", "validFrom": "2025-01-01", "validTo": "2025-12-31",
+             "signedOn": "2024-12-15",
+             "signatories": [{"name": "Eva Ek", "role": "Kommunstyrelsens ordförande", "side": "MUNICIPALITY"}],
+             "statement": "Vi lovar att arbeta för ökad trygghet.",
+             "focusAreas": [{"code": "TRAFFIC", "title": "Trafik"}]}
+            """;
+
+    @Test
+    void signsAPromiseAndRecordsAnActivityOnceEvenWhenRetried() throws Exception {
+        assertThat(post("/api/promises", PROMISE).statusCode()).isEqualTo(201);
+        HttpResponse<String> commitment = post("/api/promises/test-2025/commitments", """
+                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+                 "countedKinds": ["TRAFFIC_CONTROL"], "target": 20}
+                """);
+        assertThat(commitment.statusCode()).as(commitment.body()).isEqualTo(201);
+        String activity = """
+                {"activityId": "a1", "kind": "TRAFFIC_CONTROL", "occurredOn": "2025-03-01", "place": "Storgatan",
+                 "performedBy": "POLICE", "commitmentIds": ["traffic"], "outcomes": {"vehiclesChecked": 40}}
+                """;
+        HttpResponse<String> first = post("/api/promises/test-2025/activities", activity);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(post("/api/promises/test-2025/activities", activity).statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = post("/api/promises/nope/activities", activity);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        HttpResponse<String> badKind = post("/api/promises/test-2025/activities", activity.replace("TRAFFIC_CONTROL", "PICNIC"));
+        assertThat(badKind.statusCode()).as(badKind.body()).isEqualTo(400);
+        assertThat(badKind.body()).contains("kind");
+        assertThat(eventStore.lastSequenceNumberFor("test-2025")).contains(2L);
+    }
+}

@@ -1,0 +1,91 @@
+package se.medborgarlofte.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * Axon on MongoDB, wired by hand because Axon's MongoDB extension ships no Spring Boot auto-configuration.
+ * Everything event-store related sits here so that the storage engine is one bean to swap
+ * ({@code medborgarlofte.event-store.engine}).
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class AxonMongoAutoConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return AxonSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return AxonSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return AxonSerialization.serializer();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {
+        MongoDatabase database = databaseFactory.getMongoDatabase();
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "axon-mongo", matchIfMissing = true)
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer,
+                                                 EventStoreProperties properties) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .batchSize(properties.batchSize())
+                .build();
+    }
+
+    @Bean
+    public EventStore eventStore(EventStorageEngine eventStorageEngine, EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .cleanupDelay(10_000)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package se.medborgarlofte.eventstore;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server inside the JVM (mongo-java-server). The application talks to it with the
+ * real MongoDB driver, exactly as to a real server. File-backed (H2 MVStore) so data survives a restart,
+ * or in memory for tests.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
+        backend.version(ServerVersion.MONGO_5_0);
+        this.server = new MongoServer(backend);
+        server.bind(host, port);
+        InetSocketAddress address = server.getLocalAddress();
+        this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /** A file-backed server storing its data in {@code dataDirectory/mongo.mv.db}. */
+    public static EmbeddedMongoServer fileBacked(Path dataDirectory, String host, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + dataDirectory, e);
+        }
+        String file = dataDirectory.resolve("mongo.mv.db").toAbsolutePath().toString();
+        return new EmbeddedMongoServer(new H2Backend(file), host, port);
+    }
+
+    /** An in-memory server on a free loopback port. */
+    public static EmbeddedMongoServer inMemory() {
+        return new EmbeddedMongoServer(new MemoryBackend(), "127.0.0.1", 0);
+    }
+
+    /** {@code mongodb://host:port}; append a database name to use one. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public String uri(String database) {
+        return connectionString + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
