@@ -3,6 +3,10 @@ package se.medborgarlofte.command;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import se.medborgarlofte.events.EventMetadataKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,6 +36,20 @@ public class CommandSideApplication {
     @Bean
     Clock clock() {
         return Clock.system(SWEDEN);
+    }
+
+    /** Correlation and causation ids on every event. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who caused an event and why: copied from the command's metadata onto every event it produces. */
+    @Bean
+    CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadataKeys.USER_ID, EventMetadataKeys.USER_NAME,
+                EventMetadataKeys.ORGANISATION, EventMetadataKeys.ROLE, EventMetadataKeys.REASON,
+                EventMetadataKeys.COMMAND_ID);
     }
 
     @Bean

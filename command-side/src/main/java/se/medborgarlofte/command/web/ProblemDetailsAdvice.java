@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.medborgarlofte.command.promise.PromiseRejected;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -100,17 +101,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         String field = null;
+        boolean unknown = false;
         for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 field = path(jackson.getPath());
+                unknown = t instanceof UnrecognizedPropertyException;
                 break;
             }
         }
+        String message = unknown ? "okänt fält" : "ogiltigt värde eller fel typ";
         ProblemDetail problem = field == null
                 ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Begäran är inte giltig JSON.")
-                : problem(HttpStatus.BAD_REQUEST, "invalid-field", "Ogiltigt värde i fältet " + field + ".");
+                : problem(HttpStatus.BAD_REQUEST, unknown ? "unknown-field" : "invalid-field",
+                "Fältet " + field + ": " + message + ".");
         if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "ogiltigt värde")));
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }
         return ResponseEntity.badRequest().body(problem);
     }

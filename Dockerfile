@@ -1,0 +1,59 @@
+# Builds one of the two services from the whole Maven reactor.
+#
+#   docker build --build-arg APP=command-side -t medborgarlofte/command-side .
+#   docker build --build-arg APP=query-side   -t medborgarlofte/query-side .
+#
+# The build stage does not depend on APP, so both images share its cached layers.
+
+# ---------------------------------------------------------------- build stage
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+
+# 1. Only the POMs: dependencies and plugins are downloaded into their own layer,
+#    which is reused as long as no pom.xml changes.
+COPY pom.xml ./
+COPY shared-events/pom.xml shared-events/
+COPY event-store/pom.xml   event-store/
+COPY command-side/pom.xml  command-side/
+COPY query-side/pom.xml    query-side/
+COPY local-app/pom.xml     local-app/
+RUN mvn -B -q dependency:go-offline
+
+# 2. The sources, then the build (anything go-offline missed is fetched here).
+COPY shared-events/src shared-events/src
+COPY event-store/src   event-store/src
+COPY command-side/src  command-side/src
+COPY query-side/src    query-side/src
+COPY local-app/src     local-app/src
+RUN mvn -B -DskipTests package
+
+# 3. Pick the executable jar of the requested service.
+ARG APP=command-side
+RUN case "${APP}" in \
+      command-side|query-side) ;; \
+      *) echo "Build arg APP must be command-side or query-side, got '${APP}'" >&2; exit 1 ;; \
+    esac \
+ && cp "${APP}/target/${APP}-"*"-exec.jar" /build/app.jar
+
+# -------------------------------------------------------------- runtime stage
+FROM eclipse-temurin:17-jre
+ARG APP=command-side
+LABEL org.opencontainers.image.title="medborgarlofte-${APP}"
+
+# curl is only used by the health checks in docker-compose.yml.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system app \
+ && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app
+
+WORKDIR /app
+COPY --from=build /build/app.jar /app/app.jar
+
+# Overridable at run time (docker-compose.yml sets its own value).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+
+USER app:app
+# command-side listens on 8080, query-side on 8081 (both follow env PORT).
+EXPOSE 8080 8081
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

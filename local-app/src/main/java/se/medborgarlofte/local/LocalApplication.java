@@ -1,0 +1,136 @@
+package se.medborgarlofte.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.medborgarlofte.command.CommandSideApplication;
+import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.query.QuerySideApplication;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything in one process for local use: the embedded MongoDB wire server (file-backed under {@code ./data}),
+ * the command side on 8080 and the query side on 8081, each its own Spring context talking to MongoDB through
+ * the real driver. With {@code MONGODB_URI} set, that MongoDB is used and no embedded server starts.
+ */
+public final class LocalApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalApplication.class);
+
+    private final EmbeddedMongoServer mongo;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    /** Settings of one local run. */
+    public record Settings(String mongoUri, Path dataDirectory, int mongoPort, int commandPort, int queryPort,
+                           boolean demoData, Map<String, Object> extraProperties) {
+
+        static Settings fromEnvironment() {
+            String uri = System.getenv("MONGODB_URI");
+            return new Settings(uri == null || uri.isBlank() ? null : uri,
+                    Path.of(env("DATA_DIR", "data")), Integer.parseInt(env("EMBEDDED_MONGO_PORT", "27017")),
+                    Integer.parseInt(env("COMMAND_PORT", "8080")), Integer.parseInt(env("QUERY_PORT", "8081")),
+                    Boolean.parseBoolean(env("DEMO_DATA", "true")), Map.of());
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    public LocalApplication(Settings settings) {
+        String uri = settings.mongoUri();
+        if (uri == null) {
+            mongo = settings.dataDirectory() == null ? EmbeddedMongoServer.inMemory()
+                    : EmbeddedMongoServer.fileBacked(settings.dataDirectory(), "127.0.0.1", settings.mongoPort());
+            uri = mongo.uri("medborgarlofte");
+        } else {
+            mongo = null;
+        }
+        try {
+            Map<String, Object> common = new HashMap<>(settings.extraProperties());
+            common.put("spring.mongodb.uri", uri);
+            common.put("spring.main.register-shutdown-hook", "false");
+            Map<String, Object> command = new HashMap<>(common);
+            command.put("server.port", settings.commandPort());
+            command.put("medborgarlofte.demo-data.enabled", settings.demoData());
+            commandSide = start(CommandSideApplication.builder(), command);
+            Map<String, Object> query = new HashMap<>(common);
+            query.put("server.port", settings.queryPort());
+            querySide = start(QuerySideApplication.builder(), query);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** As command-line arguments, so they win over each side's own properties file. */
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, Map<String, Object> properties) {
+        return builder.run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new));
+    }
+
+    public int commandPort() {
+        return port(commandSide);
+    }
+
+    public int queryPort() {
+        return port(querySide);
+    }
+
+    public ConfigurableApplicationContext commandSide() {
+        return commandSide;
+    }
+
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Stops the query side, then the command side, then the embedded server (which flushes its file). */
+    @Override
+    public synchronized void close() {
+        closeQuietly(querySide);
+        closeQuietly(commandSide);
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    private static void closeQuietly(ConfigurableApplicationContext context) {
+        if (context != null && context.isActive()) {
+            context.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.fromEnvironment();
+        LocalApplication app = new LocalApplication(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "local-app-shutdown"));
+        String store = settings.mongoUri() != null ? "MongoDB: " + settings.mongoUri()
+                : "Inbäddad MongoDB (wire-protokoll): " + app.mongo.connectionString() + ", data i "
+                  + settings.dataDirectory().toAbsolutePath();
+        log.info("""
+
+                ==============================================================
+                 Medborgarlöften – uppföljning körs
+                 Kommandon (skriv):  http://localhost:{}/api/promises
+                                     http://localhost:{}/swagger-ui.html
+                 Frågor (läs):       http://localhost:{}/api/promises
+                                     http://localhost:{}/swagger-ui.html
+                 {}
+                 Stoppa med Ctrl-C.
+                ==============================================================""",
+                app.commandPort(), app.commandPort(), app.queryPort(), app.queryPort(), store);
+    }
+}

@@ -1,0 +1,27 @@
+package se.medborgarlofte.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.util.Map;
+
+/** The end-to-end scenario against the embedded MongoDB wire server, in memory. */
+class EmbeddedMongoEndToEndTest extends EndToEndScenario {
+
+    private static LocalApplication app;
+
+    @BeforeAll
+    static void start() {
+        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Override
+    LocalApplication app() {
+        return app;
+    }
+}

@@ -1,0 +1,188 @@
+package se.medborgarlofte.local;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path over real HTTP, against both sides and a MongoDB server: sign, add commitments, record (with a
+ * retry), correct, retract, assess, then read progress and the activity log and check the numbers.
+ * Subclasses choose the MongoDB server.
+ */
+abstract class EndToEndScenario {
+
+    abstract LocalApplication app();
+
+    private Http command() {
+        return new Http(app().commandPort());
+    }
+
+    private Http query() {
+        return new Http(app().queryPort());
+    }
+
+    @Test
+    void recordsCorrectsAndRetractsActivitiesAndProgressCountsExactlyWhatStands() {
+        Http command = command();
+        Http query = query();
+        String promiseId = "e2e-" + UUID.randomUUID();
+        String[] who = {"X-User-Id", "kp-anna", "X-Organisation", "Lokalpolisområde Testby", "X-Role", "EDITOR"};
+
+        Http.Response signed = command.post("/api/promises", """
+                {"promiseId": "%s", "title": "Medborgarlöfte Testby 2025", "municipalities": ["Testby"],
+                 "policeArea": "Lokalpolisområde Testby", "validFrom": "2025-01-01", "validTo": "2025-12-31",
+                 "signedOn": "2024-12-15",
+                 "signatories": [{"name": "Eva Ek", "role": "Kommunstyrelsens ordförande", "side": "MUNICIPALITY"},
+                                 {"name": "Per Polis", "role": "Lokalpolisområdeschef", "side": "POLICE"}],
+                 "statement": "Vi lovar att arbeta för ökad trygghet i Testby.",
+                 "focusAreas": [{"code": "TRAFFIC", "title": "Trafik"}, {"code": "SAFETY", "title": "Trygghet"}]}
+                """.formatted(promiseId), who);
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+        assertThat(signed.body().get("promiseId").asString()).isEqualTo(promiseId);
+        String base = "/api/promises/" + promiseId;
+
+        addCommitment(command, base, "traffic", "Trafikkontroller på riksväg 26", "POLICE", "TRAFFIC",
+                "TRAFFIC_CONTROL", "12");
+        addCommitment(command, base, "walks", "Trygghetsvandringar", "JOINT", "SAFETY", "SAFETY_WALK", "4");
+        addCommitment(command, base, "lighting", "Bättre belysning", "MUNICIPALITY", "SAFETY", "PHYSICAL_MEASURE", "null");
+
+        String a1 = activity("a1", "TRAFFIC_CONTROL", "2025-02-10", "Riksväg 26", "POLICE", "traffic");
+        assertThat(command.post(base + "/activities", a1, who).status()).isEqualTo(201);
+        Http.Response retry = command.post(base + "/activities", a1, who);
+        assertThat(retry.status()).as("a retry of the same activity is accepted and adds nothing").isEqualTo(200);
+        assertThat(command.post(base + "/activities",
+                activity("a2", "TRAFFIC_CONTROL", "2025-03-05", "Storgatan", "POLICE", "traffic"), who).status())
+                .isEqualTo(201);
+        assertThat(command.post(base + "/activities",
+                activity("a3", "SAFETY_WALK", "2025-03-20", "Centrum", "MUNICIPALITY", "walks"), who).status())
+                .isEqualTo(201);
+        assertThat(command.post(base + "/activities",
+                activity("a4", "TRAFFIC_CONTROL", "2025-04-01", "Riksväg 26", "POLICE", "traffic"), who).status())
+                .isEqualTo(201);
+
+        Http.Response reused = command.post(base + "/activities",
+                activity("a1", "TRAFFIC_CONTROL", "2025-02-11", "Riksväg 26", "POLICE", "traffic"), who);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        Http.Response wrongSide = command.post(base + "/activities",
+                activity("a5", "PHYSICAL_MEASURE", "2025-04-02", "Parken", "POLICE", "lighting"), who);
+        assertThat(wrongSide.status()).isEqualTo(409);
+        assertThat(wrongSide.body().get("rule").asString()).isEqualTo("PERFORMER_MISMATCH");
+        Http.Response future = command.post(base + "/activities",
+                activity("a6", "TRAFFIC_CONTROL", "2026-01-02", "Riksväg 26", "POLICE", "traffic"), who);
+        assertThat(future.status()).isEqualTo(409);
+
+        Http.Response corrected = command.post(base + "/activities/a2/correction",
+                "{\"occurredOn\": \"2025-07-01\", \"reason\": \"Fel datum angavs\"}", who);
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(200);
+        Http.Response noReason = command.post(base + "/activities/a4/retraction", "{\"reason\": \" \"}", who);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(command.post(base + "/activities/a4/retraction", "{\"reason\": \"Dubbelregistrerad\"}", who).status())
+                .isEqualTo(200);
+        assertThat(command.post(base + "/activities/a4/correction",
+                "{\"place\": \"Annan plats\", \"reason\": \"x\"}", who).status())
+                .as("a retracted activity can't be corrected").isEqualTo(409);
+        assertThat(command.post(base + "/commitments/lighting/assessments",
+                "{\"assessedOn\": \"2025-05-01\", \"status\": \"ON_TRACK\", \"rationale\": \"Tre armaturer bytta\"}", who)
+                .status()).isEqualTo(201);
+
+        // mid-year: a1 counts; a2 was moved to July; a4 is retracted
+        JsonNode midYear = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> query.get(base + "/progress?asOf=2025-06-30"),
+                        r -> r.status() == 200 && commitment(r.body(), "lighting").get("status").isString())
+                .body();
+        JsonNode traffic = commitment(midYear, "traffic");
+        assertThat(traffic.get("done").asInt()).isEqualTo(1);
+        assertThat(traffic.get("target").asInt()).isEqualTo(12);
+        assertThat(traffic.get("expected").asDouble()).isEqualTo(6.0); // 12 * 181/365 days
+        assertThat(traffic.get("status").asString()).isEqualTo("BEHIND");
+        assertThat(traffic.get("forecast").asInt()).isEqualTo(2); // 1 in 181 days -> 2 in 365
+        assertThat(month(traffic, "2025-02").get("done").asInt()).isEqualTo(1);
+        assertThat(month(traffic, "2025-04").get("done").asInt()).isZero();
+        assertThat(month(traffic, "2025-07").get("done").isNull()).isTrue();
+        JsonNode walks = commitment(midYear, "walks");
+        assertThat(walks.get("done").asInt()).isEqualTo(1);
+        assertThat(walks.get("status").asString()).isEqualTo("BEHIND"); // 1 of 2.0 expected
+        JsonNode lighting = commitment(midYear, "lighting");
+        assertThat(lighting.get("status").asString()).isEqualTo("ON_TRACK");
+        assertThat(lighting.get("statusSource").asString()).isEqualTo("ASSESSMENT");
+        assertThat(midYear.get("total").get("done").asInt()).isEqualTo(2);
+        assertThat(midYear.get("total").get("target").asInt()).isEqualTo(16);
+
+        JsonNode yearEnd = query.get(base + "/progress?asOf=2025-12-31").body();
+        assertThat(commitment(yearEnd, "traffic").get("done").asInt()).isEqualTo(2);
+        assertThat(commitment(yearEnd, "traffic").get("forecast").asInt()).isEqualTo(2);
+        assertThat(query.get(base + "/progress?asOf=2025-01-01").body().get("asOf").asString()).isEqualTo("2025-01-01");
+        assertThat(query.get(base + "/progress?asOf=2031-01-01").body().get("asOf").asString())
+                .as("asOf is clamped to the period").isEqualTo("2025-12-31");
+
+        JsonNode log = query.get(base + "/activities").body();
+        assertThat(ids(log)).containsExactly("a2", "a3", "a1");
+        assertThat(log.get(0).get("occurredOn").asString()).isEqualTo("2025-07-01");
+        assertThat(log.get(0).get("corrections").asInt()).isEqualTo(1);
+        assertThat(log.get(0).get("recordedBy").asString()).isEqualTo("kp-anna");
+        assertThat(ids(query.get(base + "/activities?includeRetracted=true").body())).containsExactly("a2", "a4", "a3", "a1");
+        assertThat(ids(query.get(base + "/activities?kind=SAFETY_WALK").body())).containsExactly("a3");
+        assertThat(ids(query.get(base + "/activities?commitmentId=traffic&from=2025-01-01&to=2025-06-30").body()))
+                .containsExactly("a1");
+        assertThat(ids(query.get(base + "/activities?place=riksväg").body())).containsExactly("a1");
+        assertThat(ids(query.get(base + "/activities?performedBy=MUNICIPALITY").body())).containsExactly("a3");
+        assertThat(query.get(base + "/activities?from=2025-06-01&to=2025-01-01").status()).isEqualTo(400);
+        assertThat(query.get(base + "/progress?asOf=2025-02-30").status()).isEqualTo(400);
+        assertThat(query.get("/api/promises/no-such-promise/progress").status()).isEqualTo(404);
+
+        JsonNode promise = query.get(base).body();
+        assertThat(promise.get("commitments")).hasSize(3);
+        assertThat(query.get("/api/promises").body().findValuesAsString("promiseId")).contains(promiseId);
+    }
+
+    private static void addCommitment(Http command, String base, String id, String title, String owner, String focusArea,
+                                      String kind, String target) {
+        Http.Response response = command.post(base + "/commitments", """
+                {"commitmentId": "%s", "title": "%s", "description": "", "owner": "%s", "focusArea": "%s",
+                 "countedKinds": ["%s"], "target": %s}
+                """.formatted(id, title, owner, focusArea, kind, target));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+    }
+
+    private static String activity(String id, String kind, String occurredOn, String place, String performedBy,
+                                    String commitmentId) {
+        return """
+                {"activityId": "%s", "kind": "%s", "occurredOn": "%s", "place": "%s", "performedBy": "%s",
+                 "commitmentIds": ["%s"], "participants": ["Kommunpolis"], "outcomes": {"vehiclesChecked": 40},
+                 "notes": "Test"}
+                """.formatted(id, kind, occurredOn, place, performedBy, commitmentId);
+    }
+
+    static JsonNode commitment(JsonNode progress, String commitmentId) {
+        for (JsonNode commitment : progress.get("commitments")) {
+            if (commitment.get("commitmentId").asString().equals(commitmentId)) {
+                return commitment;
+            }
+        }
+        throw new AssertionError("no commitment " + commitmentId + " in " + progress);
+    }
+
+    private static JsonNode month(JsonNode commitment, String month) {
+        for (JsonNode m : commitment.get("months")) {
+            if (m.get("month").asString().equals(month)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no month " + month);
+    }
+
+    private static List<String> ids(JsonNode log) {
+        List<String> ids = new ArrayList<>();
+        log.forEach(a -> ids.add(a.get("activityId").asString()));
+        return ids;
+    }
+}

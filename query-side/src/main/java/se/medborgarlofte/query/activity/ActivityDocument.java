@@ -1,0 +1,59 @@
+package se.medborgarlofte.query.activity;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import se.medborgarlofte.events.ActivityDetails;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.Party;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read model of one activity in its current state (corrections applied, retraction flagged). The id is
+ * {@code promiseId/activityId}; {@code lastSequence} makes redelivery harmless.
+ */
+@Document("activities")
+@CompoundIndex(name = "promise_occurred", def = "{'promiseId': 1, 'occurredOn': 1}")
+public class ActivityDocument {
+
+    @Id
+    public String id;
+    public String promiseId;
+    public String activityId;
+    public ActivityKind kind;
+    public LocalDate occurredOn;
+    public String place;
+    public Party performedBy;
+    public List<String> commitmentIds;
+    public List<String> participants;
+    public Map<String, Integer> outcomes;
+    public String notes;
+    public boolean example;
+    public boolean retracted;
+    public String retractionReason;
+    public Instant recordedAt;
+    public String recordedBy;
+    public Instant lastChangedAt;
+    public int corrections;
+    public long lastSequence = -1;
+
+    static String id(String promiseId, String activityId) {
+        return promiseId + "/" + activityId;
+    }
+
+    void apply(ActivityDetails details) {
+        kind = details.kind();
+        occurredOn = details.occurredOn();
+        place = details.place();
+        performedBy = details.performedBy();
+        commitmentIds = details.commitmentIds().stream().map(CommitmentId::value).toList();
+        participants = details.participants();
+        outcomes = details.outcomes();
+        notes = details.notes();
+    }
+}

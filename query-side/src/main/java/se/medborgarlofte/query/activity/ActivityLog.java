@@ -1,0 +1,63 @@
+package se.medborgarlofte.query.activity;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.Party;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads the activity log of a promise, filtered. */
+@Component
+public class ActivityLog {
+
+    private final MongoTemplate mongo;
+
+    ActivityLog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Filters; null means "any". {@code place} matches a part of the place, ignoring case. */
+    public record Filter(ActivityKind kind, String commitmentId, Party performedBy, LocalDate from, LocalDate to,
+                         String place, boolean includeRetracted) {
+        public static Filter counting() {
+            return new Filter(null, null, null, null, null, null, false);
+        }
+    }
+
+    public List<ActivityDocument> find(String promiseId, Filter filter) {
+        Criteria criteria = Criteria.where("promiseId").is(promiseId);
+        if (!filter.includeRetracted()) {
+            criteria.and("retracted").is(false);
+        }
+        if (filter.kind() != null) {
+            criteria.and("kind").is(filter.kind());
+        }
+        if (filter.commitmentId() != null) {
+            criteria.and("commitmentIds").is(filter.commitmentId());
+        }
+        if (filter.performedBy() != null) {
+            criteria.and("performedBy").is(filter.performedBy());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria occurred = criteria.and("occurredOn");
+            if (filter.from() != null) {
+                occurred.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                occurred.lte(filter.to());
+            }
+        }
+        if (filter.place() != null && !filter.place().isBlank()) {
+            criteria.and("place").regex(Pattern.quote(filter.place().strip()), "i");
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("occurredOn"), Sort.Order.asc("activityId")));
+        return mongo.find(query, ActivityDocument.class);
+    }
+}

@@ -1,0 +1,57 @@
+package se.medborgarlofte.query.activity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.promise.PromiseRepository;
+import se.medborgarlofte.query.web.BadQueryException;
+import se.medborgarlofte.query.web.NotFoundException;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/promises/{promiseId}/activities")
+@Tag(name = "Aktivitetslogg")
+class ActivityLogController {
+
+    private final ActivityLog log;
+    private final PromiseRepository promises;
+
+    ActivityLogController(ActivityLog log, PromiseRepository promises) {
+        this.log = log;
+        this.promises = promises;
+    }
+
+    @GetMapping
+    @Operation(summary = "Aktiviteter i ett medborgarlöfte, senaste först",
+            description = "Filter: kind, commitmentId, performedBy, from/to (datum då det hände), place (del av platsen), "
+                    + "includeRetracted (även återkallade).")
+    List<ActivityView> activities(@PathVariable String promiseId,
+                                  @RequestParam(required = false) ActivityKind kind,
+                                  @RequestParam(required = false) String commitmentId,
+                                  @RequestParam(required = false) Party performedBy,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @RequestParam(required = false) String place,
+                                  @RequestParam(defaultValue = "false") boolean includeRetracted) {
+        if (!promises.existsById(promiseId)) {
+            throw NotFoundException.promise(promiseId);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadQueryException("from", "Datumintervallet är omvänt: from " + from + " ligger efter to " + to + ".");
+        }
+        if (place != null && place.length() > 200) {
+            throw new BadQueryException("place", "Platsfiltret får vara högst 200 tecken.");
+        }
+        return log.find(promiseId, new ActivityLog.Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted))
+                .stream().map(ActivityView::of).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package se.medborgarlofte.query.promise;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.PaceStatus;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.events.PromiseTerms;
+import se.medborgarlofte.events.Signatory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Read model of one promise with its commitments and their assessments. {@code lastSequence} is the aggregate
+ * sequence number of the last event applied, so an event delivered again is skipped.
+ */
+@Document("promises")
+public class PromiseDocument {
+
+    @Id
+    public String promiseId;
+    public String title;
+    public List<String> municipalities;
+    public String policeArea;
+    public LocalDate validFrom;
+    public LocalDate validTo;
+    public LocalDate signedOn;
+    public List<Signatory> signatories;
+    public String statement;
+    public List<String> situationSources;
+    public String followUp;
+    public List<FocusArea> focusAreas;
+    public boolean closed;
+    public LocalDate closedOn;
+    public String closingSummary;
+    public Instant recordedAt;
+    public Instant updatedAt;
+    public List<CommitmentDocument> commitments = new ArrayList<>();
+    public long lastSequence = -1;
+
+    public static class CommitmentDocument {
+        public String commitmentId;
+        public String title;
+        public String description;
+        public Party owner;
+        public String focusArea;
+        public Set<ActivityKind> countedKinds;
+        public Integer target;
+        public boolean withdrawn;
+        public String withdrawalReason;
+        public List<Assessment> assessments = new ArrayList<>();
+
+        void apply(CommitmentTerms terms) {
+            title = terms.title();
+            description = terms.description();
+            owner = terms.owner();
+            focusArea = terms.focusArea();
+            countedKinds = terms.countedKinds();
+            target = terms.target();
+        }
+
+        public Optional<Assessment> latestAssessment() {
+            return assessments.stream().reduce((first, second) -> second);
+        }
+    }
+
+    public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale, Instant recordedAt) {
+    }
+
+    void apply(PromiseTerms terms) {
+        title = terms.title();
+        municipalities = terms.municipalities();
+        policeArea = terms.policeArea();
+        validFrom = terms.validFrom();
+        validTo = terms.validTo();
+        signedOn = terms.signedOn();
+        signatories = terms.signatories();
+        statement = terms.statement();
+        situationSources = terms.situationSources();
+        followUp = terms.followUp();
+        focusAreas = terms.focusAreas();
+    }
+
+    public Optional<CommitmentDocument> commitment(String commitmentId) {
+        return commitments.stream().filter(c -> c.commitmentId.equals(commitmentId)).findFirst();
+    }
+}

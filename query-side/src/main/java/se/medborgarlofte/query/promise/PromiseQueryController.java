@@ -1,0 +1,40 @@
+package se.medborgarlofte.query.promise;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.medborgarlofte.query.promise.PromiseViews.PromiseSummaryView;
+import se.medborgarlofte.query.promise.PromiseViews.PromiseView;
+import se.medborgarlofte.query.web.NotFoundException;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/promises")
+@Tag(name = "Medborgarlöften")
+class PromiseQueryController {
+
+    private final PromiseRepository promises;
+
+    PromiseQueryController(PromiseRepository promises) {
+        this.promises = promises;
+    }
+
+    @GetMapping
+    @Operation(summary = "Alla medborgarlöften med sina åtaganden")
+    List<PromiseSummaryView> list() {
+        return promises.findAll(Sort.by("validFrom").descending().and(Sort.by("title")))
+                .stream().map(PromiseSummaryView::of).toList();
+    }
+
+    @GetMapping("/{promiseId}")
+    @Operation(summary = "Ett medborgarlöfte med åtaganden och bedömningar")
+    PromiseView get(@PathVariable String promiseId) {
+        return promises.findById(promiseId).map(PromiseView::of)
+                .orElseThrow(() -> NotFoundException.promise(promiseId));
+    }
+}

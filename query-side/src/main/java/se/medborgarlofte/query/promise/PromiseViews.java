@@ -1,0 +1,51 @@
+package se.medborgarlofte.query.promise;
+
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.events.Signatory;
+import se.medborgarlofte.query.promise.PromiseDocument.Assessment;
+import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** What the promise endpoints answer. */
+public final class PromiseViews {
+
+    private PromiseViews() {
+    }
+
+    public record CommitmentView(String commitmentId, String title, String description, Party owner, String focusArea,
+                                 Set<ActivityKind> countedKinds, Integer target, boolean withdrawn,
+                                 String withdrawalReason, List<Assessment> assessments) {
+        static CommitmentView of(CommitmentDocument c) {
+            return new CommitmentView(c.commitmentId, c.title, c.description, c.owner, c.focusArea, c.countedKinds,
+                    c.target, c.withdrawn, c.withdrawalReason, List.copyOf(c.assessments));
+        }
+    }
+
+    public record PromiseSummaryView(String promiseId, String title, List<String> municipalities, String policeArea,
+                                     LocalDate validFrom, LocalDate validTo, LocalDate signedOn, boolean closed,
+                                     List<CommitmentView> commitments) {
+        static PromiseSummaryView of(PromiseDocument p) {
+            return new PromiseSummaryView(p.promiseId, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
+                    p.signedOn, p.closed, p.commitments.stream().map(CommitmentView::of).toList());
+        }
+    }
+
+    public record PromiseView(String promiseId, String title, List<String> municipalities, String policeArea,
+                              LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
+                              String statement, List<String> situationSources, String followUp,
+                              List<FocusArea> focusAreas, boolean closed, LocalDate closedOn, String closingSummary,
+                              Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments) {
+        static PromiseView of(PromiseDocument p) {
+            return new PromiseView(p.promiseId, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
+                    p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas, p.closed,
+                    p.closedOn, p.closingSummary, p.recordedAt, p.updatedAt,
+                    p.commitments.stream().map(CommitmentView::of).toList());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package se.medborgarlofte.query.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 9457 problem details for the query API: 400 names the bad parameter, 404 an unknown id. */
+@RestControllerAdvice
+class QueryProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblemAdvice.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return invalidParameter(e.getName(), "Ogiltigt värde för parametern " + e.getName() + ": '" + e.getValue()
+                + "'. Datum skrivs ÅÅÅÅ-MM-DD.");
+    }
+
+    @ExceptionHandler(BadQueryException.class)
+    ProblemDetail badQuery(BadQueryException e) {
+        return invalidParameter(e.parameter(), e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Ett oväntat fel inträffade.");
+    }
+
+    private static ProblemDetail invalidParameter(String parameter, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", detail);
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", detail)));
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + code));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}
