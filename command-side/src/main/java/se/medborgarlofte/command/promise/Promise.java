@@ -69,7 +69,8 @@ class Promise {
     record CommitmentState(CommitmentTerms terms, boolean withdrawn) {
     }
 
-    record ActivityState(ActivityDetails details, boolean example, boolean retracted) {
+    /** {@code recorded} is what was first recorded, so that a late retry of it is still recognised. */
+    record ActivityState(ActivityDetails recorded, ActivityDetails details, boolean example, boolean retracted) {
     }
 
     @CommandHandler
@@ -153,13 +154,13 @@ class Promise {
     RecordingResult handle(RecordActivity command, Clock clock) {
         ActivityState existing = activities.get(command.activityId().value());
         if (existing != null) {
-            if (existing.details().equals(command.details()) && existing.example() == command.example()) {
+            if (existing.recorded().equals(command.details()) && existing.example() == command.example()) {
                 return RecordingResult.ALREADY_RECORDED;
             }
             throw broken(Rule.ACTIVITY_ID_REUSED, command.activityId());
         }
         ensureOpen();
-        checkActivity(command.details(), Set.of(), clock);
+        checkActivity(command.details(), Set.of(), Set.of(), clock);
         apply(new ActivityRecorded(id(), command.activityId(), command.details(), command.example()));
         return RecordingResult.RECORDED;
     }
@@ -176,7 +177,12 @@ class Promise {
         if (corrected.equals(activity.details())) {
             throw broken(Rule.NOTHING_CHANGED);
         }
-        checkActivity(corrected, new HashSet<>(activity.details().commitmentIds()), clock);
+        ActivityDetails current = activity.details();
+        Set<CommitmentId> linked = new HashSet<>(current.commitmentIds());
+        // Links that stand and whose fit can't have changed are not re-checked: a commitment revised since
+        // must not lock the activities recorded under its earlier wording.
+        boolean sameFit = corrected.kind() == current.kind() && corrected.performedBy() == current.performedBy();
+        checkActivity(corrected, linked, sameFit ? linked : Set.of(), clock);
         apply(new ActivityCorrected(id(), command.activityId(), corrected, command.reason()));
     }
 
@@ -223,11 +229,18 @@ class Promise {
         }
     }
 
-    /** {@code alreadyLinked} commitments may have been withdrawn since; the link stays valid. */
-    private void checkActivity(ActivityDetails details, Set<CommitmentId> alreadyLinked, Clock clock) {
+    /**
+     * {@code alreadyLinked} commitments may have been withdrawn since; the link stays valid. {@code fitKnown}
+     * commitments were already checked for performer and kind.
+     */
+    private void checkActivity(ActivityDetails details, Set<CommitmentId> alreadyLinked, Set<CommitmentId> fitKnown,
+                               Clock clock) {
         ensureInPeriod(details.occurredOn(), clock);
         if (details.commitmentIds().isEmpty()) {
             throw broken(Rule.NO_COMMITMENTS);
+        }
+        if (new HashSet<>(details.commitmentIds()).size() != details.commitmentIds().size()) {
+            throw broken(Rule.DUPLICATE_LINK);
         }
         for (CommitmentId commitmentId : details.commitmentIds()) {
             CommitmentState commitment = commitments.get(commitmentId.value());
@@ -236,6 +249,9 @@ class Promise {
             }
             if (commitment.withdrawn() && !alreadyLinked.contains(commitmentId)) {
                 throw broken(Rule.COMMITMENT_WITHDRAWN, commitmentId);
+            }
+            if (fitKnown.contains(commitmentId)) {
+                continue;
             }
             if (!details.performedBy().fits(commitment.terms().owner())) {
                 throw broken(Rule.PERFORMER_MISMATCH, details.performedBy(), commitmentId,
@@ -331,18 +347,18 @@ class Promise {
 
     @EventSourcingHandler
     void on(ActivityRecorded event) {
-        activities.put(event.activityId().value(), new ActivityState(event.details(), event.example(), false));
+        activities.put(event.activityId().value(), new ActivityState(event.details(), event.details(), event.example(), false));
     }
 
     @EventSourcingHandler
     void on(ActivityCorrected event) {
         activities.computeIfPresent(event.activityId().value(),
-                (id, activity) -> new ActivityState(event.details(), activity.example(), false));
+                (id, activity) -> new ActivityState(activity.recorded(), event.details(), activity.example(), false));
     }
 
     @EventSourcingHandler
     void on(ActivityRetracted event) {
         activities.computeIfPresent(event.activityId().value(),
-                (id, activity) -> new ActivityState(activity.details(), activity.example(), true));
+                (id, activity) -> new ActivityState(activity.recorded(), activity.details(), activity.example(), true));
     }
 }

@@ -56,6 +56,7 @@ public abstract sealed class PromiseRejected extends RuntimeException
         OUTSIDE_PERIOD("Datumet %s ligger utanför medborgarlöftets period %s – %s."),
         IN_FUTURE("Datumet %s ligger i framtiden."),
         NO_COMMITMENTS("En aktivitet måste kopplas till minst ett åtagande."),
+        DUPLICATE_LINK("Samma åtagande anges mer än en gång."),
         PERFORMER_MISMATCH("Aktivitet utförd av %s kan inte räknas till åtagandet %s som ägs av %s."),
         KIND_NOT_COUNTED("Aktivitetstypen %s räknas inte till åtagandet %s."),
         ACTIVITY_ID_REUSED("Aktivitets-id %s används redan för en annan aktivitet."),

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.medborgarlofte.command.promise.Commands.AddCommitment;
 import se.medborgarlofte.command.promise.Commands.AmendPromise;
 import se.medborgarlofte.command.promise.Commands.AssessCommitment;
@@ -57,6 +58,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static se.medborgarlofte.events.ActivityKind.SAFETY_WALK;
 import static se.medborgarlofte.events.ActivityKind.SCHOOL_VISIT;
 import static se.medborgarlofte.events.ActivityKind.TRAFFIC_CONTROL;
@@ -231,21 +233,31 @@ class PromiseTest {
     @Test
     void periodMustNotEndBeforeItStarts() {
         brokenRule(fixture.givenNoPriorActivity()
-                .when(new SignPromise(ID, terms(END, START, TRAFFIC))), Rule.INVALID_PERIOD);
+                .when(new SignPromise(ID, terms(END, START, TRAFFIC)))
+                .expectExceptionMessage(containsString("slutar före den börjar")), Rule.INVALID_PERIOD);
+    }
+
+    @Test
+    void aPeriodOfOneDayIsFine() {
+        PromiseTerms oneDay = terms(START, START, TRAFFIC);
+        fixture.givenNoPriorActivity()
+                .when(new SignPromise(ID, oneDay))
+                .expectEvents(new PromiseSigned(ID, oneDay));
     }
 
     @Test
     void periodMayNotBeLongerThanThreeYears() {
         brokenRule(fixture.givenNoPriorActivity()
-                .when(new SignPromise(ID, terms(START, START.plusYears(3).plusDays(1), TRAFFIC))),
-                Rule.INVALID_PERIOD);
+                .when(new SignPromise(ID, terms(START, START.plusYears(3).plusDays(1), TRAFFIC)))
+                .expectExceptionMessage(containsString("längre än tre år")), Rule.INVALID_PERIOD);
     }
 
     @Test
     void aPromiseCannotBeSignedAfterItsPeriodEnds() {
+        // signed 2024-12-15 (see terms), for a period that ended the day before
         brokenRule(fixture.givenNoPriorActivity()
-                .when(new SignPromise(ID, terms(START, LocalDate.of(2024, 12, 14), TRAFFIC))),
-                Rule.INVALID_PERIOD);
+                .when(new SignPromise(ID, terms(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 14), TRAFFIC)))
+                .expectExceptionMessage(containsString("undertecknades efter")), Rule.INVALID_PERIOD);
     }
 
     @Test
@@ -391,7 +403,7 @@ class PromiseTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {0, -5})
+    @ValueSource(ints = {0, -5})
     void targetMustBePositive(int target) {
         brokenRule(fixture.given(signed())
                 .when(new AddCommitment(ID, TRAFFIC_CONTROLS,
@@ -721,6 +733,36 @@ class PromiseTest {
         ActivityDetails corrected = new ActivityDetails(TRAFFIC_CONTROL, CONTROL.occurredOn(), "Torget", POLICE,
                 CONTROL.commitmentIds(), CONTROL.participants(), CONTROL.outcomes(), CONTROL.notes());
         fixture.given(signed(), trafficControlsAdded(), controlRecorded(), withdrawn(TRAFFIC_CONTROLS))
+                .when(new CorrectActivity(ID, A1, changes, "Fel plats"))
+                .expectEvents(new ActivityCorrected(ID, A1, corrected, "Fel plats"));
+    }
+
+    @Test
+    void aLateRetryOfTheOriginalRecordingAfterACorrectionAddsNothing() {
+        ActivityDetails moved = activity(TRAFFIC_CONTROL, LocalDate.of(2025, 3, 2), POLICE, TRAFFIC_CONTROLS);
+        fixture.given(signed(), trafficControlsAdded(), controlRecorded(),
+                        new ActivityCorrected(ID, A1, moved, "Fel datum"))
+                .when(record(CONTROL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(RecordingResult.ALREADY_RECORDED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameCommitmentCannotBeLinkedTwice() {
+        brokenRule(fixture.given(signed(), trafficControlsAdded())
+                .when(record(activity(TRAFFIC_CONTROL, LocalDate.of(2025, 3, 1), POLICE, TRAFFIC_CONTROLS,
+                        TRAFFIC_CONTROLS))), Rule.DUPLICATE_LINK);
+    }
+
+    @Test
+    void aCommitmentRevisedSinceDoesNotLockTheActivitiesRecordedUnderIt() {
+        CommitmentTerms nowMunicipal = commitment(MUNICIPALITY, "TRAFFIC", Set.of(TRAFFIC_CONTROL), 20);
+        ActivityChanges changes = new ActivityChanges(null, null, "Torget", null, null, null, null, null);
+        ActivityDetails corrected = new ActivityDetails(TRAFFIC_CONTROL, CONTROL.occurredOn(), "Torget", POLICE,
+                CONTROL.commitmentIds(), CONTROL.participants(), CONTROL.outcomes(), CONTROL.notes());
+        fixture.given(signed(), trafficControlsAdded(), controlRecorded(),
+                        new CommitmentRevised(ID, TRAFFIC_CONTROLS, nowMunicipal, "Kommunen tar över"))
                 .when(new CorrectActivity(ID, A1, changes, "Fel plats"))
                 .expectEvents(new ActivityCorrected(ID, A1, corrected, "Fel plats"));
     }

@@ -1,0 +1,63 @@
+package se.medborgarlofte.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one-command run: a file-backed embedded server, the five seed promises loaded on first start through the
+ * real commands, and a restart that keeps the data and loads nothing twice.
+ */
+class DemoDataTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void loadsTheFiveSeedPromisesOnFirstStartAndKeepsThemAcrossARestart() {
+        JsonNode first;
+        int activities;
+        try (LocalApplication app = start()) {
+            first = awaitPromises(app, 5);
+            assertThat(first.findValuesAsString("promiseId"))
+                    .containsExactlyInAnyOrder("gislaved-2023", "varnamo-2023", "grastorp-2021", "gnosjo-2024",
+                            "gullspang-2023");
+            first.forEach(promise -> assertThat(promise.get("commitments").size()).as(promise.get("title").asString())
+                    .isGreaterThanOrEqualTo(3));
+            Http query = new Http(app.queryPort());
+            JsonNode log = awaitActivities(query, "gnosjo-2024");
+            activities = log.size();
+            log.forEach(activity -> assertThat(activity.get("example").asBoolean()).isTrue());
+            JsonNode progress = query.get("/api/promises/gnosjo-2024/progress").body();
+            assertThat(progress.get("total").get("done").asInt()).isPositive();
+        }
+        try (LocalApplication app = start()) {
+            JsonNode again = awaitPromises(app, 5);
+            assertThat(again.size()).isEqualTo(5);
+            Http query = new Http(app.queryPort());
+            assertThat(awaitActivities(query, "gnosjo-2024").size()).as("nothing loaded twice").isEqualTo(activities);
+        }
+    }
+
+    private LocalApplication start() {
+        return new LocalApplication(new LocalApplication.Settings(null, data, 0, 0, 0, true, Map.of()));
+    }
+
+    private static JsonNode awaitPromises(LocalApplication app, int count) {
+        Http query = new Http(app.queryPort());
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> query.get("/api/promises").body(), body -> body.size() == count);
+    }
+
+    private static JsonNode awaitActivities(Http query, String promiseId) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> query.get("/api/promises/" + promiseId + "/activities").body(), body -> body.size() >= 4);
+    }
+}
