@@ -11,6 +11,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,8 +65,27 @@ public class AxonMongoAutoConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
+    /** Our own engine: global sequence numbers, gap-aware tracking, nothing skipped. The default. */
     @Bean
-    @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "axon-mongo", matchIfMissing = true)
+    @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "sequenced", matchIfMissing = true)
+    public EventStorageEngine sequencedEventStorageEngine(MongoDatabaseFactory databaseFactory,
+                                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                          Serializer serializer,
+                                                          EventStoreProperties properties,
+                                                          ObjectProvider<AppendHook> appendHook) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(databaseFactory.getMongoDatabase())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .batchSize(properties.batchSize())
+                .gapTimeout(properties.gapTimeout())
+                .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
+                .build();
+    }
+
+    /** Axon's stock MongoDB engine (timestamp tracking with a look-back window), kept for comparison. */
+    @Bean
+    @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "axon-mongo")
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,

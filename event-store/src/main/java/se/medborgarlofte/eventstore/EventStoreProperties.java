@@ -7,17 +7,20 @@ import java.time.Duration;
 /**
  * Settings of the event store shared by both sides.
  *
- * @param engine     which event storage engine to use: {@code axon-mongo} (Axon's stock MongoDB engine)
+ * @param engine     which event storage engine to use: {@code sequenced} (ours, the default) or {@code axon-mongo}
+ *                   (Axon's stock MongoDB engine)
  * @param fetchDelay how long a streaming reader waits before polling the store again when it has caught up;
  *                   this bounds the lag between a command on one process and a read model on another
  * @param batchSize  events per read when streaming (replay) or loading an aggregate
+ * @param gapTimeout how long a taken but still empty global sequence number is waited for before it is given up
  */
 @ConfigurationProperties("medborgarlofte.event-store")
-public record EventStoreProperties(String engine, Duration fetchDelay, Integer batchSize) {
+public record EventStoreProperties(String engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout) {
 
     public EventStoreProperties {
-        engine = engine == null ? "axon-mongo" : engine;
+        engine = engine == null ? "sequenced" : engine;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         batchSize = batchSize == null ? 1000 : batchSize;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
     }
 }
