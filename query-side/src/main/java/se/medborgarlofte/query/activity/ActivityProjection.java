@@ -2,6 +2,9 @@ package se.medborgarlofte.query.activity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
+import se.medborgarlofte.query.problems.EventProblemLog;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -25,9 +28,16 @@ public class ActivityProjection {
     public static final String GROUP = "activities";
 
     private final MongoTemplate mongo;
+    private final EventProblemLog problems;
 
-    public ActivityProjection(MongoTemplate mongo) {
+    public ActivityProjection(MongoTemplate mongo, EventProblemLog problems) {
         this.mongo = mongo;
+        this.problems = problems;
+    }
+
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> event) {
+        problems.recordUnknownType(GROUP, unknown, event);
     }
 
     @EventHandler

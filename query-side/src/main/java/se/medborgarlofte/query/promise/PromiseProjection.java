@@ -2,6 +2,9 @@ package se.medborgarlofte.query.promise;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
+import se.medborgarlofte.query.problems.EventProblemLog;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -30,9 +33,16 @@ public class PromiseProjection {
     public static final String GROUP = "promises";
 
     private final PromiseRepository repository;
+    private final EventProblemLog problems;
 
-    public PromiseProjection(PromiseRepository repository) {
+    public PromiseProjection(PromiseRepository repository, EventProblemLog problems) {
         this.repository = repository;
+        this.problems = problems;
+    }
+
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> event) {
+        problems.recordUnknownType(GROUP, unknown, event);
     }
 
     @EventHandler

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActivityProjectionTest {
 
     final ProjectionTestSupport support = new ProjectionTestSupport();
-    final ActivityProjection projection = new ActivityProjection(support.mongo);
+    final ActivityProjection projection = new ActivityProjection(support.mongo, null);
     final ActivityLog log = new ActivityLog(support.mongo);
     final PromiseId promise = new PromiseId("p1");
     final Instant now = Instant.parse("2025-03-01T10:00:00Z");

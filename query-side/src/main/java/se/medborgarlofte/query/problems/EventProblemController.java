@@ -1,0 +1,25 @@
+package se.medborgarlofte.query.problems;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Drift")
+class EventProblemController {
+
+    private final EventProblemLog problems;
+
+    EventProblemController(EventProblemLog problems) {
+        this.problems = problems;
+    }
+
+    @GetMapping("/api/operations/event-problems")
+    @Operation(summary = "Händelser som en läsmodell inte kunde läsa och därför hoppade över")
+    List<EventProblemLog.EventProblem> all() {
+        return problems.all();
+    }
+}
