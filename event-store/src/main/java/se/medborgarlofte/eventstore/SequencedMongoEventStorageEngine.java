@@ -60,8 +60,8 @@ import static com.mongodb.client.model.Filters.lt;
  *   range queries on a real server) and {@code globalIndex}.</li>
  *   <li>Readers track with Axon's {@link GapAwareTrackingToken}: a number that is allocated but not visible yet
  *   (a writer between {@code $inc} and insert) is a <i>gap</i>, and is read again on every poll until it appears.
- *   A gap that stays empty longer than {@code gapTimeout} (the writer failed or conflicted) is closed by inserting
- *   a <i>tombstone</i> with that number. The unique index on {@code globalIndex} makes this safe: a writer that
+ *   A writer whose append fails (a conflict, an error) closes its own numbers with <i>tombstones</i> at once;
+ *   a gap that stays empty longer than {@code gapTimeout} (its writer died) is closed by a reader the same way. The unique index on {@code globalIndex} makes this safe: a writer that
  *   would commit the number even later fails loudly instead of being skipped silently.</li>
  *   <li>Reads ask for exact numbers ({@code globalIndex $in [next batch, gaps]}), so every read is an index lookup
  *   on any MongoDB server, including the embedded one, whatever the size of the store. The token holds only the
@@ -121,23 +121,61 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
         long last = allocate(messages.size());
         long first = last - messages.size() + 1;
-        appendHook.afterAllocation(first, messages.size());
-        List<Document> documents = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            documents.add(toDocument(messages.get(i), first + i, serializer));
-        }
         try {
+            appendHook.afterAllocation(first, messages.size());
+            List<Document> documents = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                documents.add(toDocument(messages.get(i), first + i, serializer));
+            }
             if (documents.size() == 1) {
                 events.insertOne(documents.get(0));
             } else {
                 events.insertMany(documents, new InsertManyOptions().ordered(true));
             }
         } catch (MongoWriteException e) {
+            closeOwnNumbers(first, last);
             throw translate(e.getError().getCategory(), e.getError().getMessage(), e, messages.get(0));
         } catch (MongoBulkWriteException e) {
             var error = e.getWriteErrors().get(0);
+            closeOwnNumbers(first + error.getIndex(), last);
             throw translate(ErrorCategory.fromErrorCode(error.getCode()), error.getMessage(), e,
                     messages.get(error.getIndex()));
+        } catch (RuntimeException e) {
+            closeOwnNumbers(first, last);
+            throw e;
+        }
+    }
+
+    /**
+     * A writer that took numbers and failed closes them itself, so readers need not wait for the gap timeout.
+     * Best effort: if this fails too, the readers close them after the timeout.
+     */
+    private void closeOwnNumbers(long from, long to) {
+        for (long number = from; number <= to; number++) {
+            try {
+                insertTombstone(number);
+            } catch (RuntimeException e) {
+                log.warn("Could not close global sequence number {} after a failed append; readers will after the "
+                         + "gap timeout", number, e);
+            }
+        }
+    }
+
+    /** A tombstone is a document of its own (own aggregate id), so it can only clash on its global number. */
+    private void insertTombstone(long number) {
+        String id = "tombstone/" + number;
+        try {
+            events.insertOne(new Document("_id", id).append("globalIndex", number)
+                    .append("aggregateIdentifier", id).append("sequenceNumber", 0L)
+                    .append("tombstone", true).append("timestamp", new Date()));
+        } catch (MongoWriteException e) {
+            String message = e.getError().getMessage();
+            boolean numberTaken = e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                                  && (message.contains(GLOBAL_INDEX_NAME) || message.contains(id));
+            if (!numberTaken) {
+                throw e;
+            }
+            // the number is filled, or already closed: either way it is no longer open
         }
     }
 
@@ -285,23 +323,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                            + "; this event store tracks with GapAwareTrackingToken");
     }
 
-    /** A gap open longer than the timeout will never be filled: close it with a tombstone, once, for everyone. */
+    /**
+     * A gap open longer than the timeout will never be filled (its writer died between taking the number and
+     * inserting): close it with a tombstone, once, for everyone.
+     */
     private void closeExpiredGaps(SortedSet<Long> gaps) {
         long now = System.nanoTime();
         for (Long gap : gaps) {
             long firstSeen = gapsFirstSeen.computeIfAbsent(gap, g -> now);
             if (now - firstSeen >= gapTimeout.toNanos()) {
-                try {
-                    events.insertOne(new Document("_id", "tombstone/" + gap).append("globalIndex", gap)
-                            .append("tombstone", true).append("timestamp", new Date()));
-                    log.warn("Global sequence number {} stayed empty for {}; closed it (its writer failed or "
-                             + "conflicted)", gap, gapTimeout);
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    // filled just now, or closed by another reader: either way it is no longer open
-                }
+                insertTombstone(gap);
+                log.warn("Global sequence number {} stayed empty for {}; closed it (its writer vanished)", gap,
+                        gapTimeout);
                 gapsFirstSeen.remove(gap);
             }
         }

@@ -169,6 +169,24 @@ class SequencedMongoEventStorageEngineTest {
     }
 
     @Test
+    void aWriterWhoseAppendFailsClosesItsNumbersAtOnce() {
+        engine.appendEvents(event("p1", 0));
+        hook = (first, count) -> {
+            throw new IllegalStateException("injected failure after taking " + first);
+        };
+        assertThatThrownBy(() -> engine.appendEvents(event("p1", 1))).isInstanceOf(IllegalStateException.class);
+        hook = AppendHook.NONE;
+        assertThatThrownBy(() -> engine.appendEvents(event("p1", 0))).isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("p1", 1));
+
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L);
+        GapAwareTrackingToken last = (GapAwareTrackingToken) all.get(1).trackingToken();
+        assertThat(last.getIndex()).isEqualTo(4);
+        assertThat(last.getGaps()).as("no waiting for the timeout (60 s here)").isEmpty();
+    }
+
+    @Test
     void anEventWhosePayloadTypeIsUnknownDoesNotStopTheStream() {
         engine.appendEvents(event("p1", 0));
         database.getCollection("events").updateOne(new Document("_id", "p1/0"),
