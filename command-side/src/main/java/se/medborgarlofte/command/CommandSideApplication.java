@@ -4,7 +4,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import se.medborgarlofte.events.EventMetadataKeys;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,18 +37,16 @@ public class CommandSideApplication {
         return Clock.system(SWEDEN);
     }
 
-    /** Correlation and causation ids on every event. */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
-    }
-
-    /** Who caused an event and why: copied from the command's metadata onto every event it produces. */
+    /**
+     * Who caused an event, why, and the request's correlation id: copied from the command's metadata onto every
+     * event it produces. (This replaces Axon's default origin provider, which would overwrite the client's
+     * correlation id with the command's message id.)
+     */
     @Bean
     CorrelationDataProvider actorProvider() {
         return new SimpleCorrelationDataProvider(EventMetadataKeys.USER_ID, EventMetadataKeys.USER_NAME,
                 EventMetadataKeys.ORGANISATION, EventMetadataKeys.ROLE, EventMetadataKeys.REASON,
-                EventMetadataKeys.COMMAND_ID);
+                EventMetadataKeys.CORRELATION_ID, EventMetadataKeys.COMMAND_ID);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package se.medborgarlofte.command.web;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import se.medborgarlofte.events.EventMetadataKeys;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +17,13 @@ public class CommandSender {
         this.gateway = gateway;
     }
 
+    /** The correlation id is the client's ({@code X-Correlation-Id}) or, without one, the command's own id. */
     public <R> R send(Object command, Actor actor, String reason) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData(reason)));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command);
+        MetaData metaData = actor.toMetaData(reason);
+        if (!metaData.containsKey(EventMetadataKeys.CORRELATION_ID)) {
+            metaData = metaData.and(EventMetadataKeys.CORRELATION_ID, message.getIdentifier());
+        }
+        return gateway.sendAndWait(message.andMetaData(metaData));
     }
 }

@@ -11,6 +11,7 @@ import se.medborgarlofte.events.Party;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads the activity log of a promise, filtered. */
 @Component
@@ -31,6 +32,15 @@ public class ActivityLog {
     }
 
     public List<ActivityDocument> find(String promiseId, Filter filter) {
+        return mongo.find(query(promiseId, filter), ActivityDocument.class);
+    }
+
+    /** The same, one document at a time, for exports that must not hold a large promise in memory. */
+    public Stream<ActivityDocument> stream(String promiseId, Filter filter) {
+        return mongo.stream(query(promiseId, filter), ActivityDocument.class);
+    }
+
+    private static Query query(String promiseId, Filter filter) {
         Criteria criteria = Criteria.where("promiseId").is(promiseId);
         if (!filter.includeRetracted()) {
             criteria.and("retracted").is(false);
@@ -56,8 +66,6 @@ public class ActivityLog {
         if (filter.place() != null && !filter.place().isBlank()) {
             criteria.and("place").regex(Pattern.quote(filter.place().strip()), "i");
         }
-        Query query = Query.query(criteria)
-                .with(Sort.by(Sort.Order.desc("occurredOn"), Sort.Order.asc("activityId")));
-        return mongo.find(query, ActivityDocument.class);
+        return Query.query(criteria).with(Sort.by(Sort.Order.desc("occurredOn"), Sort.Order.asc("activityId")));
     }
 }

@@ -15,7 +15,7 @@ public record ActivityView(String activityId, ActivityKind kind, LocalDate occur
                            String retractionReason, int corrections, Instant recordedAt, String recordedBy,
                            Instant lastChangedAt) {
 
-    static ActivityView of(ActivityDocument a) {
+    public static ActivityView of(ActivityDocument a) {
         return new ActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
                 a.participants, a.outcomes, a.notes, a.example, a.retracted, a.retractionReason, a.corrections,
                 a.recordedAt, a.recordedBy, a.lastChangedAt);

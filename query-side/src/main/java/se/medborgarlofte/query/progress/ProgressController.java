@@ -14,15 +14,22 @@ import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.progress.ProgressCalculator.RollUp;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.history.PromiseState;
+import se.medborgarlofte.query.history.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseDocument;
-import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
+import se.medborgarlofte.query.web.TimeParameters;
 import se.medborgarlofte.query.promise.PromiseRepository;
 import se.medborgarlofte.query.web.NotFoundException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 @RestController
 @Tag(name = "Framsteg")
@@ -30,47 +37,104 @@ class ProgressController {
 
     private final PromiseRepository promises;
     private final ActivityLog activityLog;
+    private final PromiseTimeline timeline;
     private final Clock clock;
 
-    ProgressController(PromiseRepository promises, ActivityLog activityLog, Clock clock) {
+    ProgressController(PromiseRepository promises, ActivityLog activityLog, PromiseTimeline timeline, Clock clock) {
         this.promises = promises;
         this.activityLog = activityLog;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
-    public record ProgressView(String promiseId, String title, LocalDate validFrom, LocalDate validTo, LocalDate asOf,
-                               boolean closed, List<CommitmentProgress> commitments, List<RollUp> byOwner,
-                               List<RollUp> byFocusArea, RollUp total) {
+    /**
+     * Progress per commitment at {@code asOf}; {@code knownAt} is set when the answer is what was known at that
+     * moment (then {@code exists} tells whether the promise had been signed by then).
+     */
+    public record ProgressView(String promiseId, boolean exists, String title, LocalDate validFrom, LocalDate validTo,
+                               LocalDate asOf, Instant knownAt, boolean closed, List<CommitmentProgress> commitments,
+                               List<RollUp> byOwner, List<RollUp> byFocusArea, RollUp total) {
     }
 
     @GetMapping("/api/promises/{promiseId}/progress")
     @Operation(summary = "Framsteg per åtagande vid ett datum",
-            description = "asOf (ÅÅÅÅ-MM-DD, standard i dag) räknas in i löftets period. Tillbakadragna åtaganden ingår inte.")
+            description = "asOf (ÅÅÅÅ-MM-DD, standard i dag) räknas in i löftets period: det som hade hänt till och med "
+                    + "den dagen. knownAt (tidpunkt eller datum) ger i stället det som var registrerat vid den tidpunkten, "
+                    + "med löftets dåvarande titlar, mål och åtaganden, så att en tidigare rapport kan återskapas exakt. "
+                    + "Tillbakadragna åtaganden ingår inte.")
     ProgressView progress(@PathVariable String promiseId,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) String knownAt) {
+        Instant known = TimeParameters.moment("knownAt", knownAt);
+        if (known != null) {
+            return progressKnownAt(promiseId, asOf, known);
+        }
         PromiseDocument promise = promises.findById(promiseId).orElseThrow(() -> NotFoundException.promise(promiseId));
         Period period = new Period(promise.validFrom, promise.validTo);
         LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.now(clock));
         List<Activity> activities = activityLog.find(promiseId, ActivityLog.Filter.counting()).stream()
                 .map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds)).toList();
-        List<CommitmentProgress> progress = promise.commitments.stream()
+        List<Commitment> commitments = promise.commitments.stream()
                 .filter(c -> !c.withdrawn)
-                .map(c -> ProgressCalculator.progress(commitment(c, date), activities, period, date))
+                .map(c -> commitment(c.commitmentId, c.title, c.owner, c.focusArea, c.countedKinds, c.target,
+                        c.assessments.stream().map(x -> new Assessment(x.assessedOn(), x.status(), x.rationale())).toList(),
+                        date))
                 .toList();
-        return new ProgressView(promise.promiseId, promise.title, promise.validFrom, promise.validTo, date,
-                promise.closed, progress,
+        return view(promiseId, promise.title, period, date, null, promise.closed, commitments, activities);
+    }
+
+    /** What was known at a moment: folded from the events recorded by then, not from today's read models. */
+    private ProgressView progressKnownAt(String promiseId, LocalDate asOf, Instant knownAt) {
+        List<PromiseTimeline.Recorded> events = timeline.events(promiseId);
+        if (events.isEmpty()) {
+            throw NotFoundException.promise(promiseId);
+        }
+        PromiseState state = timeline.stateKnownAt(events, knownAt);
+        if (!state.exists()) {
+            return new ProgressView(promiseId, false, null, null, null, asOf, knownAt, false, List.of(), List.of(),
+                    List.of(), ProgressCalculator.rollUp("ALL", List.of()));
+        }
+        Period period = new Period(state.terms.validFrom(), state.terms.validTo());
+        LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.ofInstant(knownAt, clock.getZone()));
+        List<Activity> activities = state.activities.values().stream()
+                .filter(a -> !a.retracted)
+                .map(a -> new Activity(a.details.kind(), a.details.occurredOn(),
+                        a.details.commitmentIds().stream().map(CommitmentId::value).toList()))
+                .toList();
+        List<Commitment> commitments = state.commitments.entrySet().stream()
+                .filter(entry -> !entry.getValue().withdrawn)
+                .map(entry -> {
+                    CommitmentTerms terms = entry.getValue().terms;
+                    return commitment(entry.getKey(), terms.title(), terms.owner(), terms.focusArea(),
+                            terms.countedKinds(), terms.target(), entry.getValue().assessments.stream()
+                                    .map(x -> new Assessment(x.assessedOn(), x.status(), x.rationale())).toList(), date);
+                })
+                .toList();
+        return view(promiseId, state.terms.title(), period, date, knownAt, state.closed, commitments, activities);
+    }
+
+    private static ProgressView view(String promiseId, String title, Period period, LocalDate date, Instant knownAt,
+                                     boolean closed, List<Commitment> commitments, List<Activity> activities) {
+        List<CommitmentProgress> progress = commitments.stream()
+                .map(c -> ProgressCalculator.progress(c, activities, period, date))
+                .toList();
+        return new ProgressView(promiseId, true, title, period.from(), period.to(), date, knownAt, closed, progress,
                 ProgressCalculator.rollUp(progress, c -> c.owner().name()),
                 ProgressCalculator.rollUp(progress, CommitmentProgress::focusArea),
                 ProgressCalculator.rollUp("ALL", progress));
     }
 
-    private static Commitment commitment(CommitmentDocument c, LocalDate asOf) {
-        Assessment latest = c.assessments.stream()
-                .filter(a -> !a.assessedOn().isAfter(asOf))
-                .max(Comparator.comparing(PromiseDocument.Assessment::assessedOn)
-                        .thenComparing(PromiseDocument.Assessment::recordedAt))
-                .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale()))
-                .orElse(null);
-        return new Commitment(c.commitmentId, c.title, c.owner, c.focusArea, c.countedKinds, c.target, latest);
+    /** The latest assessment made by {@code asOf}; assessments come in the order they were recorded. */
+    private static Commitment commitment(String id, String title, Party owner, String focusArea,
+                                         Set<ActivityKind> countedKinds, Integer target, List<Assessment> assessments,
+                                         LocalDate asOf) {
+        Assessment latest = null;
+        for (Assessment assessment : assessments) {
+            if (!assessment.assessedOn().isAfter(asOf)
+                && (latest == null || !assessment.assessedOn().isBefore(latest.assessedOn()))) {
+                latest = assessment;
+            }
+        }
+        return new Commitment(id, title, owner, focusArea, countedKinds, target, latest);
     }
 }

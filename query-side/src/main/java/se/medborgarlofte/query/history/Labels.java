@@ -1,0 +1,99 @@
+package se.medborgarlofte.query.history;
+
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.PaceStatus;
+import se.medborgarlofte.events.Party;
+
+import java.util.Map;
+
+/** Swedish words for codes, for texts people read. */
+public final class Labels {
+
+    private Labels() {
+    }
+
+    private static final Map<ActivityKind, String> KINDS = Map.ofEntries(
+            Map.entry(ActivityKind.TRAFFIC_CONTROL, "Trafikkontroll"),
+            Map.entry(ActivityKind.SAFETY_WALK, "Trygghetsvandring"),
+            Map.entry(ActivityKind.SAFETY_PATROL, "Trygghetsrunda"),
+            Map.entry(ActivityKind.SCHOOL_VISIT, "Skolbesök"),
+            Map.entry(ActivityKind.INFORMATION_EFFORT, "Informationsinsats"),
+            Map.entry(ActivityKind.NEIGHBOURHOOD_WATCH, "Grannsamverkan"),
+            Map.entry(ActivityKind.EST_SITUATION_REPORT, "EST-lägesbild"),
+            Map.entry(ActivityKind.CITIZEN_DIALOGUE, "Medborgardialog"),
+            Map.entry(ActivityKind.SAFETY_MEETING, "Trygghetsmöte"),
+            Map.entry(ActivityKind.PHYSICAL_MEASURE, "Fysisk åtgärd"),
+            Map.entry(ActivityKind.OTHER, "Annan aktivitet"));
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("title", "Titeln"), Map.entry("municipalities", "Kommunerna"),
+            Map.entry("policeArea", "Lokalpolisområdet"), Map.entry("validFrom", "Startdatumet"),
+            Map.entry("validTo", "Slutdatumet"), Map.entry("signedOn", "Undertecknandedatumet"),
+            Map.entry("signatories", "Undertecknarna"), Map.entry("statement", "Löftestexten"),
+            Map.entry("situationSources", "Lägesbildens källor"), Map.entry("followUp", "Uppföljningen"),
+            Map.entry("focusAreas", "Fokusområdena"), Map.entry("description", "Beskrivningen"),
+            Map.entry("owner", "Ägaren"), Map.entry("focusArea", "Fokusområdet"),
+            Map.entry("countedKinds", "Aktivitetstyperna som räknas"), Map.entry("target", "Målet"),
+            Map.entry("kind", "Typen"), Map.entry("occurredOn", "Datumet"), Map.entry("place", "Platsen"),
+            Map.entry("performedBy", "Utföraren"), Map.entry("commitmentIds", "Åtagandena"),
+            Map.entry("participants", "Deltagarna"), Map.entry("outcomes", "Utfallet"),
+            Map.entry("notes", "Anteckningarna"), Map.entry("withdrawn", "Tillbakadraget"),
+            Map.entry("retracted", "Återkallad"), Map.entry("closed", "Avslutat"),
+            Map.entry("closedOn", "Avslutsdatumet"), Map.entry("summary", "Sammanfattningen"),
+            Map.entry("assessedOn", "Bedömningsdatumet"), Map.entry("status", "Bedömningen"),
+            Map.entry("rationale", "Motiveringen"), Map.entry("example", "Exempel"));
+
+    public static String kind(ActivityKind kind) {
+        return kind == null ? "" : KINDS.get(kind);
+    }
+
+    public static String field(String field) {
+        return FIELDS.getOrDefault(field, field);
+    }
+
+    public static String party(Party party) {
+        if (party == null) {
+            return "";
+        }
+        return switch (party) {
+            case POLICE -> "Polisen";
+            case MUNICIPALITY -> "Kommunen";
+            case JOINT -> "Polisen och kommunen tillsammans";
+        };
+    }
+
+    public static String status(PaceStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case NOT_STARTED -> "ej påbörjat";
+            case BEHIND -> "efter plan";
+            case ON_TRACK -> "enligt plan";
+            case ACHIEVED -> "uppnått";
+        };
+    }
+
+    /** A value as a person reads it in a summary. */
+    public static String value(Object value) {
+        if (value == null) {
+            return "inget";
+        }
+        if (value instanceof ActivityKind kind) {
+            return kind(kind);
+        }
+        if (value instanceof Party party) {
+            return party(party);
+        }
+        if (value instanceof PaceStatus status) {
+            return status(status);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "ja" : "nej";
+        }
+        if (value instanceof String s && s.isEmpty()) {
+            return "tomt";
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,102 @@
+package se.medborgarlofte.query.history;
+
+import se.medborgarlofte.events.ActivityDetails;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.PaceStatus;
+import se.medborgarlofte.events.PromiseEvent;
+import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
+import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
+import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
+import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
+import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
+import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
+import se.medborgarlofte.events.PromiseTerms;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A promise as its events say it was after a given event: folded straight from the event store, so any past
+ * moment can be reproduced exactly, whatever the read models hold now.
+ */
+public final class PromiseState {
+
+    public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale) {
+    }
+
+    public static final class Commitment {
+        public CommitmentTerms terms;
+        public boolean withdrawn;
+        public final List<Assessment> assessments = new ArrayList<>();
+    }
+
+    public static final class Activity {
+        public ActivityDetails details;
+        public boolean example;
+        public boolean retracted;
+    }
+
+    public PromiseTerms terms;
+    public boolean closed;
+    public LocalDate closedOn;
+    public final Map<String, Commitment> commitments = new LinkedHashMap<>();
+    public final Map<String, Activity> activities = new LinkedHashMap<>();
+
+    public boolean exists() {
+        return terms != null;
+    }
+
+    public void apply(PromiseEvent event) {
+        if (event instanceof PromiseSigned e) {
+            terms = e.terms();
+        } else if (event instanceof PromiseAmended e) {
+            terms = e.terms();
+        } else if (event instanceof PromiseClosed e) {
+            closed = true;
+            closedOn = e.closedOn();
+        } else if (event instanceof CommitmentAdded e) {
+            Commitment commitment = new Commitment();
+            commitment.terms = e.terms();
+            commitments.put(e.commitmentId().value(), commitment);
+        } else if (event instanceof CommitmentRevised e) {
+            commitment(e.commitmentId().value()).terms = e.terms();
+        } else if (event instanceof CommitmentWithdrawn e) {
+            commitment(e.commitmentId().value()).withdrawn = true;
+        } else if (event instanceof CommitmentAssessed e) {
+            commitment(e.commitmentId().value()).assessments.add(
+                    new Assessment(e.assessedOn(), e.status(), e.rationale()));
+        } else if (event instanceof ActivityRecorded e) {
+            Activity activity = new Activity();
+            activity.details = e.details();
+            activity.example = e.example();
+            activities.put(e.activityId().value(), activity);
+        } else if (event instanceof ActivityCorrected e) {
+            activity(e.activityId().value()).details = e.details();
+        } else if (event instanceof ActivityRetracted e) {
+            activity(e.activityId().value()).retracted = true;
+        }
+    }
+
+    public Commitment commitment(String commitmentId) {
+        Commitment commitment = commitments.get(commitmentId);
+        if (commitment == null) {
+            throw new IllegalStateException("Event for unknown commitment " + commitmentId);
+        }
+        return commitment;
+    }
+
+    public Activity activity(String activityId) {
+        Activity activity = activities.get(activityId);
+        if (activity == null) {
+            throw new IllegalStateException("Event for unknown activity " + activityId);
+        }
+        return activity;
+    }
+}
