@@ -1,5 +1,9 @@
 package se.medborgarlofte.command;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -14,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The command side: REST commands, the Promise aggregate, appends to the MongoDB event store. Port 8080. */
 @SpringBootApplication
@@ -47,6 +53,31 @@ public class CommandSideApplication {
         return new SimpleCorrelationDataProvider(EventMetadataKeys.USER_ID, EventMetadataKeys.USER_NAME,
                 EventMetadataKeys.ORGANISATION, EventMetadataKeys.ROLE, EventMetadataKeys.REASON,
                 EventMetadataKeys.CORRELATION_ID, EventMetadataKeys.COMMAND_ID);
+    }
+
+    /**
+     * Commands that lose a race on the same promise (another change was stored first) are retried on fresh state
+     * a few times before the client sees a 409; a broken rule is never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .retryInterval(25)
+                        .maxRetryCount(8)
+                        .build())
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean

@@ -202,7 +202,6 @@ class ConcurrentWritersTest {
             promises.forEach(promise -> expected.putIfAbsent(promise, 0L));
             assertThat(storedPerPromise).as("the store holds each activity exactly once").isEqualTo(expected);
             assertThat(injectedFailures.get()).as("failures were injected").isPositive();
-            assertThat(failedAttempts.get()).isGreaterThanOrEqualTo(injectedFailures.get());
 
             List<String> storedEventIds = new ArrayList<>();
             database.getCollection("events").find(ne("tombstone", true))

@@ -1,16 +1,18 @@
 package se.medborgarlofte.command.promise;
 
+import org.axonframework.common.AxonNonTransientException;
+
 /**
- * Why a command on a promise was refused. One sealed family: {@link NotFound} for an unknown id in the
+ * Why a command on a promise was refused. Non-transient: retrying the same command can't help. One sealed family: {@link NotFound} for an unknown id in the
  * request path, {@link RuleBroken} for a broken business rule; the {@link Rule} names which one.
  */
-public abstract sealed class PromiseRejected extends RuntimeException
+public abstract sealed class PromiseRejected extends AxonNonTransientException
         permits PromiseRejected.NotFound, PromiseRejected.RuleBroken {
 
     private final Rule rule;
 
     private PromiseRejected(Rule rule, String message) {
-        super(message, null, false, false);
+        super(message);
         this.rule = rule;
     }
 

@@ -18,7 +18,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=command-side")
+        properties = {"spring.config.name=command-side", "medborgarlofte.snapshot-threshold=5"})
 class CommandApiTest {
 
     static final EmbeddedMongoServer MONGO = EmbeddedMongoServer.inMemory();
@@ -78,5 +78,32 @@ class CommandApiTest {
         assertThat(badKind.statusCode()).as(badKind.body()).isEqualTo(400);
         assertThat(badKind.body()).contains("kind");
         assertThat(eventStore.lastSequenceNumberFor("test-2025")).contains(2L);
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.MongoDatabaseFactory mongo;
+
+    @Test
+    void aPromiseWithALongHistoryIsSnapshottedAndStillLoadsRight() throws Exception {
+        assertThat(post("/api/promises", PROMISE.replace("test-2025", "long-2025")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/promises/long-2025/commitments", """
+                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+                 "countedKinds": ["TRAFFIC_CONTROL"], "target": 20}
+                """).statusCode()).isEqualTo(201);
+        String activity = """
+                {"activityId": "a%d", "kind": "TRAFFIC_CONTROL", "occurredOn": "2025-03-%02d", "place": "Storgatan",
+                 "performedBy": "POLICE", "commitmentIds": ["traffic"]}
+                """;
+        for (int i = 1; i <= 12; i++) {
+            assertThat(post("/api/promises/long-2025/activities", activity.formatted(i, i)).statusCode()).isEqualTo(201);
+        }
+        org.bson.Document snapshot = mongo.getMongoDatabase().getCollection("snapshots")
+                .find(new org.bson.Document("_id", "long-2025")).first();
+        assertThat(snapshot).as("a snapshot was stored").isNotNull();
+        assertThat(snapshot.getLong("sequenceNumber")).isGreaterThanOrEqualTo(5L);
+        // loaded from the snapshot: the retry of an early activity is still recognised, a reused id still refused
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2)).statusCode()).isEqualTo(200);
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 3)).statusCode()).isEqualTo(409);
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(13, 13)).statusCode()).isEqualTo(201);
     }
 }
