@@ -56,6 +56,7 @@ public final class LocalApplication implements AutoCloseable {
         try {
             Map<String, Object> common = new HashMap<>(settings.extraProperties());
             common.put("spring.mongodb.uri", uri);
+            common.putIfAbsent("medborgarlofte.security.users-file", usersFile(settings));
             common.put("spring.main.register-shutdown-hook", "false");
             Map<String, Object> command = new HashMap<>(common);
             command.put("server.port", settings.commandPort());
@@ -67,6 +68,17 @@ public final class LocalApplication implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** Beside the data; for an in-memory run, in a fresh temporary folder. */
+    private static String usersFile(Settings settings) {
+        try {
+            Path directory = settings.dataDirectory() != null ? settings.dataDirectory()
+                    : java.nio.file.Files.createTempDirectory("medborgarlofte-users");
+            return directory.resolve("users.json").toAbsolutePath().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

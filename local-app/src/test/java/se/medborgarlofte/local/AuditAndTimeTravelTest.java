@@ -30,9 +30,9 @@ class AuditAndTimeTravelTest {
 
     @BeforeAll
     static void start() {
-        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, java.util.Map.of()));
+        app = new LocalApplication(TestUsers.inMemory());
         command = new Http(app.commandPort());
-        query = new Http(app.queryPort());
+        query = new Http(app.queryPort(), "lasare");
     }
 
     @AfterAll
@@ -40,18 +40,19 @@ class AuditAndTimeTravelTest {
         app.close();
     }
 
-    /** Identity headers; non-ASCII values go percent-encoded as UTF-8, as the README says. */
-    static String[] as(String userId, String name, String organisation, String role) {
-        return new String[]{"X-User-Id", userId, "X-User-Name", name,
-                "X-Organisation", java.net.URLEncoder.encode(organisation, StandardCharsets.UTF_8).replace("+", "%20"),
-                "X-Role", role,
-                "X-Correlation-Id", "corr-" + userId, "X-Command-Id", "cmd-" + System.nanoTime()};
+    /** Signed in as a test user, with the request's correlation and command ids. */
+    static Http as(String user) {
+        return command.as(user);
     }
 
-    static final String[] ADMIN = as("admin-eva", "Eva Admin", "Testby kommun", "ADMIN");
-    static final String[] ANNA = as("kp-anna", "Anna Kommunpolis", "Lokalpolisområde Testby", "EDITOR");
-    static final String[] BO = as("kp-bo", "Bo Polis", "Lokalpolisområde Testby", "EDITOR");
-    static final String[] SARA = as("ts-sara", "Sara Samordnare", "Testby kommun", "EDITOR");
+    /** Sent by the test user named in the correlation id ("corr-polis" is sent by polis). */
+    static Http.Response post(String path, String body, String[] ids) {
+        return as(ids[1].substring("corr-".length())).post(path, body, ids);
+    }
+
+    static String[] ids(String correlation) {
+        return new String[]{"X-Correlation-Id", correlation, "X-Command-Id", "cmd-" + System.nanoTime()};
+    }
 
     static void ok(Http.Response response) {
         assertThat(response.status()).as(response.raw()).isBetween(200, 201);
@@ -84,13 +85,13 @@ class AuditAndTimeTravelTest {
 
     @Test
     void aReportGivenOnADayIsReproducedExactlyAfterBackDatedEntriesAndCorrections() throws Exception {
-        ok(command.post("/api/promises", promise("tt"), ADMIN));
-        ok(command.post("/api/promises/tt/commitments", """
-                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+        ok(post("/api/promises", promise("tt"), ids("corr-admin")));
+        ok(post("/api/promises/tt/commitments", """
+                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "JOINT", "focusArea": "TRAFFIC",
                  "countedKinds": ["TRAFFIC_CONTROL"], "target": 10}
-                """, SARA));
-        ok(command.post("/api/promises/tt/activities", activity("a1", "2025-03-01"), ANNA));
-        ok(command.post("/api/promises/tt/activities", activity("a2", "2025-04-01"), ANNA));
+                """, ids("corr-kommun")));
+        ok(post("/api/promises/tt/activities", activity("a1", "2025-03-01"), ids("corr-polis")));
+        ok(post("/api/promises/tt/activities", activity("a2", "2025-04-01"), ids("corr-polis")));
         JsonNode reported = awaitProgress("/api/promises/tt/progress?asOf=2025-06-30",
                 body -> body.get("commitments").size() == 1 && traffic(body).get("done").asInt() == 2);
         Thread.sleep(30);
@@ -98,14 +99,14 @@ class AuditAndTimeTravelTest {
         Thread.sleep(30);
 
         // after the BRÅ meeting: two back-dated controls, a correction and a new target
-        ok(command.post("/api/promises/tt/activities", activity("a3", "2025-02-01"), BO));
-        ok(command.post("/api/promises/tt/activities", activity("a4", "2025-02-15"), BO));
-        ok(command.post("/api/promises/tt/activities/a1/correction",
-                "{\"occurredOn\": \"2025-07-01\", \"reason\": \"Fel datum angavs\"}", BO));
-        ok(command.post("/api/promises/tt/commitments/traffic/revision", """
-                {"title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+        ok(post("/api/promises/tt/activities", activity("a3", "2025-02-01"), ids("corr-polis2")));
+        ok(post("/api/promises/tt/activities", activity("a4", "2025-02-15"), ids("corr-polis2")));
+        ok(post("/api/promises/tt/activities/a1/correction",
+                "{\"occurredOn\": \"2025-07-01\", \"reason\": \"Fel datum angavs\"}", ids("corr-polis2")));
+        ok(post("/api/promises/tt/commitments/traffic/revision", """
+                {"title": "Trafikkontroller", "owner": "JOINT", "focusArea": "TRAFFIC",
                  "countedKinds": ["TRAFFIC_CONTROL"], "target": 12, "reason": "Höjt mål efter BRÅ-mötet"}
-                """, SARA));
+                """, ids("corr-kommun")));
 
         JsonNode now = awaitProgress("/api/promises/tt/progress?asOf=2025-06-30",
                 body -> body.get("commitments").size() == 1 && traffic(body).get("target").asInt() == 12
@@ -126,7 +127,7 @@ class AuditAndTimeTravelTest {
                 "COMMITMENT_ADDED", "ACTIVITY_RECORDED", "ACTIVITY_RECORDED", "ACTIVITY_RECORDED",
                 "ACTIVITY_RECORDED", "ACTIVITY_CORRECTED", "COMMITMENT_REVISED");
         JsonNode correction = history.get(6);
-        assertThat(correction.get("who").get("userId").asString()).isEqualTo("kp-bo");
+        assertThat(correction.get("who").get("userId").asString()).isEqualTo("polis2");
         assertThat(correction.get("who").get("userName").asString()).isEqualTo("Bo Polis");
         assertThat(correction.get("who").get("organisation").asString()).isEqualTo("Lokalpolisområde Testby");
         assertThat(correction.get("reason").asString()).isEqualTo("Fel datum angavs");
@@ -137,11 +138,11 @@ class AuditAndTimeTravelTest {
         assertThat(correction.get("changes").get(0).get("after").asString()).isEqualTo("2025-07-01");
         JsonNode revision = history.get(7);
         assertThat(revision.get("summary").asString()).isEqualTo("Målet för Trafikkontroller ändrades från 10 till 12.");
-        assertThat(revision.get("who").get("userId").asString()).isEqualTo("ts-sara");
+        assertThat(revision.get("who").get("userId").asString()).isEqualTo("kommun");
         assertThat(revision.get("reason").asString()).isEqualTo("Höjt mål efter BRÅ-mötet");
-        assertThat(revision.get("correlationId").asString()).isEqualTo("corr-ts-sara");
+        assertThat(revision.get("correlationId").asString()).isEqualTo("corr-kommun");
         assertThat(revision.get("commandId").asString()).startsWith("cmd-");
-        assertThat(history.get(4).get("who").get("userId").asString()).isEqualTo("kp-bo");
+        assertThat(history.get(4).get("who").get("userId").asString()).isEqualTo("polis2");
         assertThat(Instant.parse(history.get(4).get("recordedAt").asString())).isAfter(reportedAt);
 
         // the same answers per commitment and per activity
@@ -162,25 +163,25 @@ class AuditAndTimeTravelTest {
 
     @Test
     void everyKindOfChangeIsInTheHistoryFieldByField() {
-        ok(command.post("/api/promises", promise("all"), ADMIN));
-        ok(command.post("/api/promises/all/commitments", """
-                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+        ok(post("/api/promises", promise("all"), ids("corr-admin")));
+        ok(post("/api/promises/all/commitments", """
+                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "JOINT", "focusArea": "TRAFFIC",
                  "countedKinds": ["TRAFFIC_CONTROL"], "target": 10}
-                """, SARA));
-        ok(command.post("/api/promises/all/commitments", """
+                """, ids("corr-kommun")));
+        ok(post("/api/promises/all/commitments", """
                 {"commitmentId": "light", "title": "Belysning", "owner": "MUNICIPALITY", "focusArea": "TRAFFIC",
                  "countedKinds": ["PHYSICAL_MEASURE"]}
-                """, SARA));
-        ok(command.post("/api/promises/all/commitments/light/assessments",
-                "{\"assessedOn\": \"2025-03-01\", \"status\": \"BEHIND\", \"rationale\": \"Upphandling försenad\"}", SARA));
-        ok(command.post("/api/promises/all/activities", activity("a1", "2025-03-01"), ANNA));
-        ok(command.post("/api/promises/all/activities/a1/correction",
-                "{\"place\": \"Torget\", \"outcomes\": {\"vehiclesChecked\": 31}, \"reason\": \"Felskrivning\"}", ANNA));
-        ok(command.post("/api/promises/all/activities/a1/retraction", "{\"reason\": \"Dubbelregistrerad\"}", ANNA));
-        ok(command.post("/api/promises/all/commitments/light/withdrawal", "{\"reason\": \"Ingår i annat projekt\"}", SARA));
-        ok(command.post("/api/promises/all/amendment", promise("all").replace("Vi lovar trygghet.", "Vi lovar mer trygghet.")
-                .replace("}\n", ", \"reason\": \"Förtydligande\"}\n"), ADMIN));
-        ok(command.post("/api/promises/all/closure", "{\"closedOn\": \"2025-12-31\", \"summary\": \"Klart\"}", ADMIN));
+                """, ids("corr-kommun")));
+        ok(post("/api/promises/all/commitments/light/assessments",
+                "{\"assessedOn\": \"2025-03-01\", \"status\": \"BEHIND\", \"rationale\": \"Upphandling försenad\"}", ids("corr-kommun")));
+        ok(post("/api/promises/all/activities", activity("a1", "2025-03-01"), ids("corr-polis")));
+        ok(post("/api/promises/all/activities/a1/correction",
+                "{\"place\": \"Torget\", \"outcomes\": {\"vehiclesChecked\": 31}, \"reason\": \"Felskrivning\"}", ids("corr-polis")));
+        ok(post("/api/promises/all/activities/a1/retraction", "{\"reason\": \"Dubbelregistrerad\"}", ids("corr-polis")));
+        ok(post("/api/promises/all/commitments/light/withdrawal", "{\"reason\": \"Ingår i annat projekt\"}", ids("corr-kommun")));
+        ok(post("/api/promises/all/amendment", promise("all").replace("Vi lovar trygghet.", "Vi lovar mer trygghet.")
+                .replace("}\n", ", \"reason\": \"Förtydligande\"}\n"), ids("corr-admin")));
+        ok(post("/api/promises/all/closure", "{\"closedOn\": \"2025-12-31\", \"summary\": \"Klart\"}", ids("corr-admin")));
 
         List<JsonNode> history = list(query.get("/api/promises/all/history").body());
         assertThat(history).extracting(e -> e.get("change").asString()).containsExactly("PROMISE_SIGNED",
@@ -221,7 +222,7 @@ class AuditAndTimeTravelTest {
 
     @Test
     void badInputGetsAClearAnswer() {
-        ok(command.post("/api/promises", promise("bad"), ADMIN));
+        ok(post("/api/promises", promise("bad"), ids("corr-admin")));
         await().atMost(Duration.ofSeconds(10)).until(() -> query.get("/api/promises/bad").status() == 200);
         assertThat(query.get("/api/promises/nope/history").status()).isEqualTo(404);
         assertThat(query.get("/api/promises/bad/activities/nope/history").status()).isEqualTo(404);
@@ -245,13 +246,13 @@ class AuditAndTimeTravelTest {
 
     @Test
     void activityLogAndHistoryExportAsCsvForExcelAndAsJson() throws Exception {
-        ok(command.post("/api/promises", promise("exp"), ADMIN));
-        ok(command.post("/api/promises/exp/commitments", """
-                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "POLICE", "focusArea": "TRAFFIC",
+        ok(post("/api/promises", promise("exp"), ids("corr-admin")));
+        ok(post("/api/promises/exp/commitments", """
+                {"commitmentId": "traffic", "title": "Trafikkontroller", "owner": "JOINT", "focusArea": "TRAFFIC",
                  "countedKinds": ["TRAFFIC_CONTROL"], "target": 10}
-                """, SARA));
+                """, ids("corr-kommun")));
         for (int i = 1; i <= 30; i++) {
-            ok(command.post("/api/promises/exp/activities", activity("a" + i, "2025-03-%02d".formatted(i)), ANNA));
+            ok(post("/api/promises/exp/activities", activity("a" + i, "2025-03-%02d".formatted(i)), ids("corr-polis")));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> query.get("/api/promises/exp/activities").body().size() == 30);
 
@@ -268,7 +269,7 @@ class AuditAndTimeTravelTest {
         HttpResponse<byte[]> history = raw("/api/promises/exp/history/export?format=csv");
         List<String> historyLines = new String(history.body(), StandardCharsets.UTF_8).substring(1).lines().toList();
         assertThat(historyLines).hasSize(33);
-        assertThat(historyLines.get(3)).contains("ACTIVITY_RECORDED").contains("kp-anna").contains("Trafikkontroll 2025-03-01");
+        assertThat(historyLines.get(3)).contains("ACTIVITY_RECORDED").contains("polis").contains("Trafikkontroll 2025-03-01");
 
         JsonNode json = query.get("/api/promises/exp/history/export?format=json").body();
         assertThat(json.size()).isEqualTo(32);
@@ -279,6 +280,8 @@ class AuditAndTimeTravelTest {
 
     static HttpResponse<byte[]> raw(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.queryPort() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "lasare:lasare-password".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -3,6 +3,7 @@ package se.medborgarlofte.local;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -68,6 +69,7 @@ class ConcurrentWritersTest {
     static final List<String> HOT = List.of("hot-0", "hot-1");
     static final int COLD = 30;
 
+    static final java.nio.file.Path USERS = TestUsers.file();
     final EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
     final String uri = server.uri("concurrency");
     final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -115,6 +117,7 @@ class ConcurrentWritersTest {
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
         List<String> all = new ArrayList<>(List.of("--spring.mongodb.uri=" + uri, "--server.port=0",
+                "--medborgarlofte.security.users-file=" + USERS,
                 "--spring.main.register-shutdown-hook=false", "--logging.level.org.axonframework=ERROR"));
         all.addAll(List.of(args));
         ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
@@ -144,8 +147,8 @@ class ConcurrentWritersTest {
         }
         chaos = false;
         for (String promise : promises) {
-            gateways.get(0).sendAndWait(new SignPromise(new PromiseId(promise), terms(promise)));
-            gateways.get(0).sendAndWait(new AddCommitment(new PromiseId(promise), new CommitmentId("c"), COMMITMENT));
+            send(gateways.get(0), new SignPromise(new PromiseId(promise), terms(promise)));
+            send(gateways.get(0), new AddCommitment(new PromiseId(promise), new CommitmentId("c"), COMMITMENT));
         }
         chaos = true;
 
@@ -240,10 +243,16 @@ class ConcurrentWritersTest {
         return (GapAwareTrackingToken) token;
     }
 
+    /** As the service itself would: commands carry who sent them. */
+    private static void send(CommandGateway gateway, Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of("role", "SYSTEM", "userId", "concurrency-test")));
+    }
+
     private static void sendWithRetries(CommandGateway gateway, Object command, AtomicInteger failedAttempts) {
         for (int attempt = 0; ; attempt++) {
             try {
-                gateway.sendAndWait(command);
+                send(gateway, command);
                 return;
             } catch (RuntimeException e) {
                 failedAttempts.incrementAndGet();

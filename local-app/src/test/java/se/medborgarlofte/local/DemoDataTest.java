@@ -50,10 +50,24 @@ class DemoDataTest {
         return new LocalApplication(new LocalApplication.Settings(null, data, 0, 0, 0, true, Map.of()));
     }
 
+    @Test
+    void theFirstStartCreatesLocalUsersWithRandomPasswordsThatAreNotStoredInClear() throws Exception {
+        try (LocalApplication app = start()) {
+            Path users = data.resolve("users.json");
+            String file = java.nio.file.Files.readString(users);
+            assertThat(file).contains("\"admin\"", "\"polis\"", "\"kommun\"", "\"lasare\"", "{bcrypt}");
+            assertThat(new Http(app.commandPort()).post("/api/promises/gnosjo-2024/activities", "{}").status())
+                    .isEqualTo(401);
+            assertThat(new Http(app.queryPort(), "admin").get("/api/promises").status())
+                    .as("no built-in password").isEqualTo(401);
+        }
+    }
+
     private static JsonNode awaitPromises(LocalApplication app, int count) {
         Http query = new Http(app.queryPort());
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> query.get("/api/promises").body(), body -> body.size() == count);
+                .until(() -> query.get("/api/promises").body(), body -> body.size() == count
+                        && body.findValues("commitments").stream().allMatch(commitments -> commitments.size() >= 3));
     }
 
     private static JsonNode awaitActivities(Http query, String promiseId) {

@@ -12,7 +12,7 @@ class EmbeddedMongoEndToEndTest extends EndToEndScenario {
 
     @BeforeAll
     static void start() {
-        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, Map.of()));
+        app = new LocalApplication(TestUsers.inMemory());
     }
 
     @AfterAll

@@ -18,9 +18,22 @@ final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** Anonymous. */
     Http(int port) {
+        this(port, null);
+    }
+
+    /** Signed in as one of the {@link TestUsers}. */
+    Http(int port, String user) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-password").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Http as(String user) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user);
     }
 
     Response post(String path, String json, String... headers) {
@@ -30,11 +43,28 @@ final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request.build());
+        return send(authorize(request).build());
     }
 
-    Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(authorize(request).build());
+    }
+
+    private HttpRequest.Builder authorize(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(authorize(request).build());
     }
 
     private Response send(HttpRequest request) {

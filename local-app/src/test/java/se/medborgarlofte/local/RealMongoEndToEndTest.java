@@ -20,7 +20,7 @@ class RealMongoEndToEndTest extends EndToEndScenario {
     @BeforeAll
     static void start() {
         app = new LocalApplication(new LocalApplication.Settings(MONGO.getReplicaSetUrl("medborgarlofte"), null, 0, 0, 0,
-                false, Map.of()));
+                false, Map.of("medborgarlofte.security.users-file", TestUsers.file().toString())));
     }
 
     @AfterAll

@@ -30,7 +30,7 @@ class UnreadableEventTest {
 
     @BeforeAll
     static void start() {
-        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, Map.of()));
+        app = new LocalApplication(TestUsers.inMemory());
     }
 
     @AfterAll
@@ -40,8 +40,8 @@ class UnreadableEventTest {
 
     @Test
     void unreadableEventsAreRecordedAndSkippedAndTheRestFlows() {
-        Http command = new Http(app.commandPort());
-        Http query = new Http(app.queryPort());
+        Http command = new Http(app.commandPort(), "admin");
+        Http query = new Http(app.queryPort(), "lasare");
         assertThat(command.post("/api/promises", """
                 {"promiseId": "bad-input", "title": "Löfte", "municipalities": ["Testby"], "policeArea": "LPO Testby",
                  "validFrom": "2025-01-01", "validTo": "2025-12-31", "signedOn": "2024-12-01",

@@ -2,6 +2,7 @@ package se.medborgarlofte.command.promise;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.medborgarlofte.command.promise.Commands.AddCommitment;
@@ -20,6 +21,8 @@ import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.EventMetadataKeys;
+import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
@@ -44,6 +47,7 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
+import static se.medborgarlofte.command.promise.PromiseRejected.forbidden;
 import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
 
 /**
@@ -54,6 +58,10 @@ import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
  */
 @Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
 class Promise {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String EDITOR = "EDITOR";
+    private static final String SYSTEM = "SYSTEM";
 
     @AggregateIdentifier
     private String promiseId;
@@ -74,13 +82,15 @@ class Promise {
     }
 
     @CommandHandler
-    Promise(SignPromise command) {
+    Promise(SignPromise command, MetaData caller) {
+        requireAdmin(caller);
         checkTerms(command.terms());
         apply(new PromiseSigned(command.promiseId(), command.terms()));
     }
 
     @CommandHandler
-    void handle(AmendPromise command) {
+    void handle(AmendPromise command, MetaData caller) {
+        requireAdmin(caller);
         requireReason(command.reason());
         ensureOpen();
         PromiseTerms amended = command.terms();
@@ -102,7 +112,8 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(ClosePromise command, Clock clock) {
+    void handle(ClosePromise command, MetaData caller, Clock clock) {
+        requireAdmin(caller);
         ensureOpen();
         if (command.closedOn().isBefore(terms.validFrom())) {
             throw broken(Rule.CLOSED_BEFORE_START, command.closedOn(), terms.validFrom());
@@ -112,7 +123,8 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(AddCommitment command) {
+    void handle(AddCommitment command, MetaData caller) {
+        requireSide(caller, command.terms().owner());
         ensureOpen();
         if (commitments.containsKey(command.commitmentId().value())) {
             throw broken(Rule.COMMITMENT_EXISTS, command.commitmentId());
@@ -122,8 +134,9 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(ReviseCommitment command) {
+    void handle(ReviseCommitment command, MetaData caller) {
         CommitmentState commitment = activeCommitment(command.commitmentId());
+        requireSide(caller, commitment.terms().owner(), command.terms().owner());
         requireReason(command.reason());
         ensureOpen();
         checkCommitmentTerms(command.terms());
@@ -134,16 +147,16 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(WithdrawCommitment command) {
-        activeCommitment(command.commitmentId());
+    void handle(WithdrawCommitment command, MetaData caller) {
+        requireSide(caller, activeCommitment(command.commitmentId()).terms().owner());
         requireReason(command.reason());
         ensureOpen();
         apply(new CommitmentWithdrawn(id(), command.commitmentId(), command.reason()));
     }
 
     @CommandHandler
-    void handle(AssessCommitment command, Clock clock) {
-        activeCommitment(command.commitmentId());
+    void handle(AssessCommitment command, MetaData caller, Clock clock) {
+        requireSide(caller, activeCommitment(command.commitmentId()).terms().owner());
         ensureOpen();
         ensureInPeriod(command.assessedOn(), clock);
         apply(new CommitmentAssessed(id(), command.commitmentId(), command.assessedOn(), command.status(),
@@ -151,7 +164,8 @@ class Promise {
     }
 
     @CommandHandler
-    RecordingResult handle(RecordActivity command, Clock clock) {
+    RecordingResult handle(RecordActivity command, MetaData caller, Clock clock) {
+        requireSide(caller, command.details().performedBy());
         ActivityState existing = activities.get(command.activityId().value());
         if (existing != null) {
             if (existing.recorded().equals(command.details()) && existing.example() == command.example()) {
@@ -166,8 +180,10 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(CorrectActivity command, Clock clock) {
+    void handle(CorrectActivity command, MetaData caller, Clock clock) {
         ActivityState activity = activity(command.activityId());
+        requireSide(caller, activity.details().performedBy(),
+                command.changes().applyTo(activity.details()).performedBy());
         requireReason(command.reason());
         ensureOpen();
         if (activity.retracted()) {
@@ -187,14 +203,63 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(RetractActivity command) {
+    void handle(RetractActivity command, MetaData caller) {
         ActivityState activity = activity(command.activityId());
+        requireSide(caller, activity.details().performedBy());
         requireReason(command.reason());
         ensureOpen();
         if (activity.retracted()) {
             throw broken(Rule.ACTIVITY_RETRACTED, command.activityId());
         }
         apply(new ActivityRetracted(id(), command.activityId(), command.reason()));
+    }
+
+    // --- who may ------------------------------------------------------------------------------------------
+
+    private static String role(MetaData caller) {
+        Object role = caller.get(EventMetadataKeys.ROLE);
+        return role == null ? "" : role.toString();
+    }
+
+    private static boolean unrestricted(MetaData caller) {
+        return ADMIN.equals(role(caller)) || SYSTEM.equals(role(caller));
+    }
+
+    private static void requireAdmin(MetaData caller) {
+        if (!unrestricted(caller)) {
+            throw forbidden(Rule.ADMIN_ONLY);
+        }
+    }
+
+    /**
+     * An editor acts only in promises where their organisation is a party (the police area or one of the
+     * municipalities), and only for their own side or jointly.
+     */
+    private void requireSide(MetaData caller, Party... concerned) {
+        if (unrestricted(caller)) {
+            return;
+        }
+        if (!EDITOR.equals(role(caller))) {
+            throw forbidden(Rule.ROLE_MAY_NOT_CHANGE, role(caller).isEmpty() ? "(ingen)" : role(caller));
+        }
+        Object organisation = caller.get(EventMetadataKeys.ORGANISATION);
+        Party side = sideOf(organisation == null ? "" : organisation.toString());
+        if (side == null) {
+            throw forbidden(Rule.NOT_A_PARTY, organisation == null ? "(ingen organisation)" : organisation);
+        }
+        for (Party party : concerned) {
+            if (party != Party.JOINT && party != side) {
+                throw forbidden(Rule.WRONG_SIDE, organisation, side, party);
+            }
+        }
+    }
+
+    private Party sideOf(String organisation) {
+        String normalised = organisation.strip();
+        if (normalised.equalsIgnoreCase(terms.policeArea())) {
+            return Party.POLICE;
+        }
+        return terms.municipalities().stream().anyMatch(normalised::equalsIgnoreCase) ? Party.MUNICIPALITY : null;
     }
 
     // --- rules -------------------------------------------------------------------------------------------

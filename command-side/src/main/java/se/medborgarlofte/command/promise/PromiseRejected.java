@@ -3,11 +3,12 @@ package se.medborgarlofte.command.promise;
 import org.axonframework.common.AxonNonTransientException;
 
 /**
- * Why a command on a promise was refused. Non-transient: retrying the same command can't help. One sealed family: {@link NotFound} for an unknown id in the
- * request path, {@link RuleBroken} for a broken business rule; the {@link Rule} names which one.
+ * Why a command on a promise was refused. Non-transient: retrying the same command can't help. One sealed family:
+ * {@link NotFound} for an unknown id in the request path, {@link RuleBroken} for a broken business rule,
+ * {@link Forbidden} for a caller who may not do this here; the {@link Rule} names which one.
  */
 public abstract sealed class PromiseRejected extends AxonNonTransientException
-        permits PromiseRejected.NotFound, PromiseRejected.RuleBroken {
+        permits PromiseRejected.NotFound, PromiseRejected.RuleBroken, PromiseRejected.Forbidden {
 
     private final Rule rule;
 
@@ -26,6 +27,17 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
 
     public static RuleBroken broken(Rule rule, Object... args) {
         return new RuleBroken(rule, rule.message(args));
+    }
+
+    public static Forbidden forbidden(Rule rule, Object... args) {
+        return new Forbidden(rule, rule.message(args));
+    }
+
+    /** The caller's role or organisation may not do this here. */
+    public static final class Forbidden extends PromiseRejected {
+        private Forbidden(Rule rule, String message) {
+            super(rule, message);
+        }
     }
 
     public static final class NotFound extends PromiseRejected {
@@ -64,7 +76,11 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         ACTIVITY_ID_REUSED("Aktivitets-id %s används redan för en annan aktivitet."),
         ACTIVITY_RETRACTED("Aktiviteten %s är återkallad."),
         ACTIVITIES_OUTSIDE_PERIOD("Aktiviteten %s (%s) skulle hamna utanför den nya perioden."),
-        CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s.");
+        CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s."),
+        ADMIN_ONLY("Bara en administratör får underteckna, ändra och avsluta medborgarlöften."),
+        ROLE_MAY_NOT_CHANGE("Rollen %s får inte ändra medborgarlöften."),
+        NOT_A_PARTY("%s är inte part i detta medborgarlöfte."),
+        WRONG_SIDE("%s får bara arbeta för sin egen sida (%s) eller gemensamt, inte för %s.");
 
         private final String template;
 

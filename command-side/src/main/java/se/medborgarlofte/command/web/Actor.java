@@ -7,9 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who sends a command, and the request it belongs to. Until authentication exists this comes from request
- * headers ({@code X-User-Id}, {@code X-User-Name}, {@code X-Organisation}, {@code X-Role},
- * {@code X-Correlation-Id}, {@code X-Command-Id}); the security work replaces the source, not the shape.
+ * Who sends a command (the verified principal), and the request it belongs to ({@code X-Correlation-Id},
+ * {@code X-Command-Id}). Stored as metadata on every event the command produces.
  */
 public record Actor(String userId, String userName, String organisation, String role, String correlationId,
                     String commandId) {

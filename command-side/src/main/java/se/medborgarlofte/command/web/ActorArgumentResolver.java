@@ -1,6 +1,8 @@
 package se.medborgarlofte.command.web;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import se.medborgarlofte.security.CurrentUser;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -11,7 +13,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Builds the {@link Actor} of a request from its identity headers. */
+/**
+ * Builds the {@link Actor} of a request: who, from the verified principal (never from a header the caller can
+ * set); the correlation id and command id, from the {@code X-Correlation-Id} and {@code X-Command-Id} headers.
+ */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     private static final int MAX_LENGTH = 200;
@@ -24,10 +29,11 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String userId = header(request, "X-User-Id");
-        return new Actor(userId == null ? "anonymous" : userId, header(request, "X-User-Name"),
-                header(request, "X-Organisation"), header(request, "X-Role"), header(request, "X-Correlation-Id"),
-                header(request, "X-Command-Id"));
+        CurrentUser user = CurrentUser.get()
+                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+        return new Actor(user.userId(), user.name(), user.organisation(),
+                user.role() == null ? null : user.role().name(),
+                header(request, "X-Correlation-Id"), header(request, "X-Command-Id"));
     }
 
     /**

@@ -37,7 +37,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PromiseRejected.class)
     ProblemDetail rejected(PromiseRejected rejection) {
-        HttpStatus status = rejection instanceof PromiseRejected.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        HttpStatus status = rejection instanceof PromiseRejected.NotFound ? HttpStatus.NOT_FOUND
+                : rejection instanceof PromiseRejected.Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
         ProblemDetail problem = problem(status, rejection.rule().code(), rejection.getMessage());
         problem.setProperty("rule", rejection.rule().name());
         return problem;

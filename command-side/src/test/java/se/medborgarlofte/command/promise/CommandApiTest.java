@@ -9,6 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.security.LocalUsers;
+import se.medborgarlofte.security.Role;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +25,25 @@ class CommandApiTest {
 
     static final EmbeddedMongoServer MONGO = EmbeddedMongoServer.inMemory();
 
+    static final java.nio.file.Path USERS = users();
+
+    static java.nio.file.Path users() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("users").resolve("users.json");
+            LocalUsers.provision(file, java.util.List.of(
+                    new LocalUsers.NewUser("admin", "Admin", Role.ADMIN, null, "admin-password"),
+                    new LocalUsers.NewUser("lasare", "Läsare", Role.VIEWER, null, "viewer-password")));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.uri("command-api-test"));
+        registry.add("medborgarlofte.security.mode", () -> "basic");
+        registry.add("medborgarlofte.security.users-file", USERS::toString);
     }
 
     @AfterAll
@@ -44,7 +62,8 @@ class CommandApiTest {
     HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "anna")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -212,6 +212,9 @@ class PromiseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Promise.class);
         fixture.registerInjectableResource(CLOCK);
+        // commands come from an administrator unless a test says otherwise
+        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.getMetaData().containsKey("role") ? message : message.andMetaData(Map.of("role", "ADMIN")));
     }
 
     @Test
@@ -735,6 +738,72 @@ class PromiseTest {
         fixture.given(signed(), trafficControlsAdded(), controlRecorded(), withdrawn(TRAFFIC_CONTROLS))
                 .when(new CorrectActivity(ID, A1, changes, "Fel plats"))
                 .expectEvents(new ActivityCorrected(ID, A1, corrected, "Fel plats"));
+    }
+
+    // --- who may --------------------------------------------------------------------------------------------
+
+    static Map<String, Object> editor(String organisation) {
+        return Map.of("role", "EDITOR", "organisation", organisation, "userId", "someone");
+    }
+
+    static final Map<String, Object> POLICE_EDITOR = editor("Lokalpolisområde Testby");
+    static final Map<String, Object> MUNICIPAL_EDITOR = editor("testby");
+
+    @Test
+    void onlyAnAdministratorSignsAmendsAndCloses() {
+        fixture.givenNoPriorActivity().when(new SignPromise(ID, TERMS), POLICE_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.ADMIN_ONLY)).expectNoEvents();
+        fixture.given(signed()).when(new AmendPromise(ID, terms(START, END, TRAFFIC), "x"), MUNICIPAL_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.ADMIN_ONLY)).expectNoEvents();
+        fixture.given(signed()).when(new ClosePromise(ID, TODAY, "x"), Map.of("role", "VIEWER"))
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.ADMIN_ONLY)).expectNoEvents();
+    }
+
+    @Test
+    void aPoliceEditorRecordsPoliceAndJointWorkButNotMunicipalWork() {
+        fixture.given(signed(), trafficControlsAdded()).when(record(CONTROL), POLICE_EDITOR)
+                .expectResultMessagePayload(RecordingResult.RECORDED);
+        fixture.given(signed(), added(SAFETY_WALKS, MUNICIPAL_WALKS))
+                .when(record(activity(SAFETY_WALK, LocalDate.of(2025, 3, 1), MUNICIPALITY, SAFETY_WALKS)), POLICE_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+        fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS))
+                .when(record(activity(SCHOOL_VISIT, LocalDate.of(2025, 3, 1), JOINT, SCHOOL_VISITS)), MUNICIPAL_EDITOR)
+                .expectResultMessagePayload(RecordingResult.RECORDED);
+    }
+
+    @Test
+    void aMunicipalEditorCannotCorrectOrRetractPoliceWork() {
+        fixture.given(signed(), trafficControlsAdded(), controlRecorded())
+                .when(new RetractActivity(ID, A1, "Fel"), MUNICIPAL_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+        fixture.given(signed(), trafficControlsAdded(), controlRecorded())
+                .when(new CorrectActivity(ID, A1, changeOccurredOn(LocalDate.of(2025, 3, 2)), "Fel"), MUNICIPAL_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+    }
+
+    @Test
+    void editorsManageCommitmentsOfTheirOwnSideOnly() {
+        fixture.given(signed()).when(new AddCommitment(ID, SAFETY_WALKS, MUNICIPAL_WALKS), POLICE_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+        fixture.given(signed()).when(new AddCommitment(ID, SCHOOL_VISITS, JOINT_SCHOOLS), POLICE_EDITOR)
+                .expectEvents(added(SCHOOL_VISITS, JOINT_SCHOOLS));
+        fixture.given(signed(), trafficControlsAdded())
+                .when(new WithdrawCommitment(ID, TRAFFIC_CONTROLS, "Prioriteras om"), MUNICIPAL_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+        fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS))
+                .when(new ReviseCommitment(ID, SCHOOL_VISITS, commitment(POLICE, "YOUTH", Set.of(SCHOOL_VISIT), 3),
+                        "Polisen tar över"), MUNICIPAL_EDITOR)
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.WRONG_SIDE)).expectNoEvents();
+    }
+
+    @Test
+    void anEditorOfAnotherOrganisationMayNotTouchThePromise() {
+        fixture.given(signed(), trafficControlsAdded()).when(record(CONTROL), editor("Lokalpolisområde Gnosjö"))
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.NOT_A_PARTY)).expectNoEvents();
+        fixture.given(signed(), trafficControlsAdded()).when(record(CONTROL), Map.of("role", "VIEWER"))
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.ROLE_MAY_NOT_CHANGE)).expectNoEvents();
+        fixture.given(signed(), trafficControlsAdded()).when(record(CONTROL), Map.of("userId", "nobody", "role", ""))
+                .expectException(rejection(PromiseRejected.Forbidden.class, Rule.ROLE_MAY_NOT_CHANGE)).expectNoEvents();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.promise.PromiseRepository;
+import se.medborgarlofte.security.CurrentUser;
 import se.medborgarlofte.query.web.BadQueryException;
 import se.medborgarlofte.query.web.NotFoundException;
 
@@ -31,10 +32,11 @@ class ActivityLogController {
     }
 
     @GetMapping
-    @Operation(summary = "Aktiviteter i ett medborgarlöfte, senaste först",
+    @Operation(summary = "Aktiviteter i ett medborgarlöfte, senaste först (utan inloggning: utan anteckningar, "
+            + "deltagare och vem som registrerade)",
             description = "Filter: kind, commitmentId, performedBy, from/to (datum då det hände), place (del av platsen), "
                     + "includeRetracted (även återkallade).")
-    List<ActivityView> activities(@PathVariable String promiseId,
+    List<?> activities(@PathVariable String promiseId,
                                   @RequestParam(required = false) ActivityKind kind,
                                   @RequestParam(required = false) String commitmentId,
                                   @RequestParam(required = false) Party performedBy,
@@ -51,7 +53,9 @@ class ActivityLogController {
         if (place != null && place.length() > 200) {
             throw new BadQueryException("place", "Platsfiltret får vara högst 200 tecken.");
         }
-        return log.find(promiseId, new ActivityLog.Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted))
-                .stream().map(ActivityView::of).toList();
+        List<ActivityDocument> activities = log.find(promiseId,
+                new ActivityLog.Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted));
+        return CurrentUser.isAuthenticated() ? activities.stream().map(ActivityView::of).toList()
+                : activities.stream().map(PublicActivityView::of).toList();
     }
 }

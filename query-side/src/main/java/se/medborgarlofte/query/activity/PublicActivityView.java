@@ -1,0 +1,22 @@
+package se.medborgarlofte.query.activity;
+
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.Party;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An activity as citizens see it: what, when, where, by which side, with the measured outcomes. No notes, no
+ * participants' names, nobody's identity.
+ */
+public record PublicActivityView(String activityId, ActivityKind kind, LocalDate occurredOn, String place,
+                                 Party performedBy, List<String> commitmentIds, Map<String, Integer> outcomes,
+                                 boolean example, boolean retracted) {
+
+    static PublicActivityView of(ActivityDocument a) {
+        return new PublicActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
+                a.outcomes, a.example, a.retracted);
+    }
+}

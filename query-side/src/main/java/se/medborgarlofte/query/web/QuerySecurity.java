@@ -1,0 +1,53 @@
+package se.medborgarlofte.query.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import se.medborgarlofte.security.CallerAuthentication;
+import se.medborgarlofte.security.SecuritySettings;
+
+import java.util.List;
+
+/**
+ * Anyone may read the public views (promises, commitments, progress, the activity log without notes, names or who
+ * recorded what), also from a municipality's website (CORS, GET only). Everything else (history, exports,
+ * operations) needs a signed-in ADMIN, EDITOR or VIEWER.
+ */
+@Configuration
+class QuerySecurity {
+
+    static final String[] PUBLIC = {"/api/promises", "/api/promises/*", "/api/promises/*/progress",
+            "/api/promises/*/activities"};
+
+    @Bean
+    SecurityFilterChain querySecurityFilterChain(HttpSecurity http, CallerAuthentication authentication) throws Exception {
+        authentication.apply(http).cors(Customizer.withDefaults()).authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "EDITOR", "VIEWER")
+                .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(SecuritySettings settings) {
+        CorsConfiguration publicReads = new CorsConfiguration();
+        publicReads.setAllowedOriginPatterns(settings.corsOrigins());
+        publicReads.setAllowedMethods(List.of("GET"));
+        publicReads.setAllowCredentials(false);
+        publicReads.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : PUBLIC) {
+            source.registerCorsConfiguration(path, publicReads);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,164 @@
+package se.medborgarlofte.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The users of the local one-command run, kept in a JSON file (passwords as BCrypt hashes). If the file does not
+ * exist it is created with one user per role, each with a random password that is printed once. There is no
+ * built-in password anywhere.
+ */
+public final class LocalUsers implements UserDetailsService {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** One entry of the users file. */
+    public record Entry(String username, String name, Role role, String organisation, String passwordHash) {
+    }
+
+    record UsersFile(List<Entry> users) {
+    }
+
+    /** A user of the file, as Spring Security sees it. */
+    public static final class LocalUser implements UserDetails {
+        private final Entry entry;
+
+        LocalUser(Entry entry) {
+            this.entry = entry;
+        }
+
+        CurrentUser currentUser() {
+            return new CurrentUser(entry.username(), entry.name(), entry.organisation(), entry.role());
+        }
+
+        @Override
+        public Collection<? extends GrantedAuthority> getAuthorities() {
+            return List.of(new SimpleGrantedAuthority("ROLE_" + entry.role().name()));
+        }
+
+        @Override
+        public String getPassword() {
+            return entry.passwordHash();
+        }
+
+        @Override
+        public String getUsername() {
+            return entry.username();
+        }
+    }
+
+    private final Map<String, Entry> users;
+
+    private LocalUsers(List<Entry> entries) {
+        this.users = entries.stream().collect(Collectors.toMap(Entry::username, Function.identity()));
+    }
+
+    /** The default users of a fresh local run, matching the demo promises. */
+    static List<Entry> defaults() {
+        return List.of(
+                new Entry("admin", "Administratör", Role.ADMIN, null, null),
+                new Entry("polis", "Kommunpolis Värnamo", Role.EDITOR, "Lokalpolisområde Värnamo", null),
+                new Entry("kommun", "Trygghetssamordnare Gnosjö", Role.EDITOR, "Gnosjö", null),
+                new Entry("lasare", "Läsare i lokala BRÅ", Role.VIEWER, null, null));
+    }
+
+    /** Reads the users file, creating it (and printing the new passwords once) if it does not exist. */
+    public static LocalUsers load(Path file, PasswordEncoder encoder, JsonMapper json) {
+        try {
+            if (!Files.exists(file)) {
+                create(file, encoder, json);
+            }
+            return new LocalUsers(json.readValue(file.toFile(), UsersFile.class).users());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the users file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** A user to put in a users file, with the password in clear (only its hash is written). */
+    public record NewUser(String username, String name, Role role, String organisation, String password) {
+    }
+
+    /** Writes a users file (for provisioning, and for tests that need known passwords). */
+    public static void provision(Path file, List<NewUser> users) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), new UsersFile(
+                    users.stream().map(u -> new Entry(u.username(), u.name(), u.role(), u.organisation(),
+                            encoder.encode(u.password()))).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void create(Path file, PasswordEncoder encoder, JsonMapper json) throws IOException {
+        SecureRandom random = new SecureRandom();
+        List<Entry> entries = new ArrayList<>();
+        StringBuilder printed = new StringBuilder();
+        for (Entry entry : defaults()) {
+            String password = random.ints(20, 0, ALPHABET.length()).mapToObj(i -> String.valueOf(ALPHABET.charAt(i)))
+                    .collect(Collectors.joining());
+            entries.add(new Entry(entry.username(), entry.name(), entry.role(), entry.organisation(),
+                    encoder.encode(password)));
+            printed.append(String.format("%n   %-8s %-21s %-7s %s", entry.username(), password, entry.role(),
+                    entry.organisation() == null ? "" : entry.organisation()));
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "users", ".tmp");
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // best effort on other file systems
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), new UsersFile(entries));
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException createdMeanwhile) {
+            Files.deleteIfExists(temporary);
+            return;
+        }
+        log.warn("""
+
+                ==============================================================
+                 Lokala användare skapades i {}
+                 Lösenorden visas bara nu; filen sparar dem som BCrypt-hashar.
+                   användare lösenord              roll    organisation{}
+                 Ta bort filen för att få nya lösenord.
+                ==============================================================""", file.toAbsolutePath(), printed);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Entry entry = users.get(username);
+        if (entry == null) {
+            throw new UsernameNotFoundException("No such user");
+        }
+        return new LocalUser(entry);
+    }
+}

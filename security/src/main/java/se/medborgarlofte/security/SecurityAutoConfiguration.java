@@ -1,0 +1,50 @@
+package se.medborgarlofte.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The callers of both apps: local users (basic mode) or verified JWTs (jwt mode); never a built-in password. */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityAutoConfiguration {
+
+    /** Resolves {@code auto}: jwt when the resource server has an issuer or a JWK set, basic otherwise. */
+    @Bean
+    ResolvedSecuritySettings resolvedSecuritySettings(SecuritySettings settings, Environment environment) {
+        boolean jwt = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                      || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+        return new ResolvedSecuritySettings(settings.resolved(jwt));
+    }
+
+    /** The settings with the mode decided. */
+    public record ResolvedSecuritySettings(SecuritySettings settings) {
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService localUsers(ResolvedSecuritySettings resolved, PasswordEncoder passwordEncoder) {
+        SecuritySettings settings = resolved.settings();
+        if (settings.basic()) {
+            return LocalUsers.load(settings.usersFile(), passwordEncoder, JsonMapper.builder().build());
+        }
+        return username -> {
+            throw new UsernameNotFoundException("Local users are off; sign in through the identity provider");
+        };
+    }
+
+    @Bean
+    CallerAuthentication callerAuthentication(ResolvedSecuritySettings resolved) {
+        return new CallerAuthentication(resolved.settings());
+    }
+}
