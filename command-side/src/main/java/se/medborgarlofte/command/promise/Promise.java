@@ -1,6 +1,7 @@
 package se.medborgarlofte.command.promise;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -62,10 +63,13 @@ class Promise {
     private static final String ADMIN = "ADMIN";
     private static final String EDITOR = "EDITOR";
     private static final String SYSTEM = "SYSTEM";
+    static final String EXPECTED_VERSION = "expectedVersion";
 
     @AggregateIdentifier
     private String promiseId;
     private PromiseTerms terms;
+    /** Sequence number of the last change to the promise or its commitments: its version for If-Match. */
+    private long version;
     private boolean closed;
     private Map<String, CommitmentState> commitments = new LinkedHashMap<>();
     private Map<String, ActivityState> activities = new HashMap<>();
@@ -91,6 +95,7 @@ class Promise {
     @CommandHandler
     void handle(AmendPromise command, MetaData caller) {
         requireAdmin(caller);
+        requireVersion(caller);
         requireReason(command.reason());
         ensureOpen();
         PromiseTerms amended = command.terms();
@@ -114,6 +119,7 @@ class Promise {
     @CommandHandler
     void handle(ClosePromise command, MetaData caller, Clock clock) {
         requireAdmin(caller);
+        requireVersion(caller);
         ensureOpen();
         if (command.closedOn().isBefore(terms.validFrom())) {
             throw broken(Rule.CLOSED_BEFORE_START, command.closedOn(), terms.validFrom());
@@ -231,11 +237,20 @@ class Promise {
         }
     }
 
+    /** {@code If-Match}: the caller's copy of the promise must still be current. */
+    private void requireVersion(MetaData caller) {
+        Object expected = caller.get(EXPECTED_VERSION);
+        if (expected != null && Long.parseLong(expected.toString()) != version) {
+            throw PromiseRejected.preconditionFailed(Rule.STALE_VERSION, expected, version);
+        }
+    }
+
     /**
      * An editor acts only in promises where their organisation is a party (the police area or one of the
      * municipalities), and only for their own side or jointly.
      */
     private void requireSide(MetaData caller, Party... concerned) {
+        requireVersion(caller);
         if (unrestricted(caller)) {
             return;
         }
@@ -379,35 +394,46 @@ class Promise {
     // --- state -------------------------------------------------------------------------------------------
 
     @EventSourcingHandler
-    void on(PromiseSigned event) {
+    void on(PromiseSigned event, @SequenceNumber long sequence) {
+        version = sequence;
         promiseId = event.promiseId().value();
         terms = event.terms();
     }
 
     @EventSourcingHandler
-    void on(PromiseAmended event) {
+    void on(PromiseAmended event, @SequenceNumber long sequence) {
+        version = sequence;
         terms = event.terms();
     }
 
     @EventSourcingHandler
-    void on(PromiseClosed event) {
+    void on(PromiseClosed event, @SequenceNumber long sequence) {
+        version = sequence;
         closed = true;
     }
 
     @EventSourcingHandler
-    void on(CommitmentAdded event) {
+    void on(CommitmentAdded event, @SequenceNumber long sequence) {
+        version = sequence;
         commitments.put(event.commitmentId().value(), new CommitmentState(event.terms(), false));
     }
 
     @EventSourcingHandler
-    void on(CommitmentRevised event) {
+    void on(CommitmentRevised event, @SequenceNumber long sequence) {
+        version = sequence;
         commitments.put(event.commitmentId().value(), new CommitmentState(event.terms(), false));
     }
 
     @EventSourcingHandler
-    void on(CommitmentWithdrawn event) {
+    void on(CommitmentWithdrawn event, @SequenceNumber long sequence) {
+        version = sequence;
         commitments.computeIfPresent(event.commitmentId().value(),
                 (id, commitment) -> new CommitmentState(commitment.terms(), true));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentAssessed event, @SequenceNumber long sequence) {
+        version = sequence;
     }
 
     @EventSourcingHandler

@@ -8,7 +8,8 @@ import org.axonframework.common.AxonNonTransientException;
  * {@link Forbidden} for a caller who may not do this here; the {@link Rule} names which one.
  */
 public abstract sealed class PromiseRejected extends AxonNonTransientException
-        permits PromiseRejected.NotFound, PromiseRejected.RuleBroken, PromiseRejected.Forbidden {
+        permits PromiseRejected.NotFound, PromiseRejected.RuleBroken, PromiseRejected.Forbidden,
+        PromiseRejected.PreconditionFailed {
 
     private final Rule rule;
 
@@ -31,6 +32,17 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
 
     public static Forbidden forbidden(Rule rule, Object... args) {
         return new Forbidden(rule, rule.message(args));
+    }
+
+    public static PreconditionFailed preconditionFailed(Rule rule, Object... args) {
+        return new PreconditionFailed(rule, rule.message(args));
+    }
+
+    /** The caller's {@code If-Match} names a version of the promise that is no longer current. */
+    public static final class PreconditionFailed extends PromiseRejected {
+        private PreconditionFailed(Rule rule, String message) {
+            super(rule, message);
+        }
     }
 
     /** The caller's role or organisation may not do this here. */
@@ -77,6 +89,7 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         ACTIVITY_RETRACTED("Aktiviteten %s är återkallad."),
         ACTIVITIES_OUTSIDE_PERIOD("Aktiviteten %s (%s) skulle hamna utanför den nya perioden."),
         CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s."),
+        STALE_VERSION("Medborgarlöftet har ändrats sedan version %s (nu version %s). Läs om det och försök igen."),
         ADMIN_ONLY("Bara en administratör får underteckna, ändra och avsluta medborgarlöften."),
         ROLE_MAY_NOT_CHANGE("Rollen %s får inte ändra medborgarlöften."),
         NOT_A_PARTY("%s är inte part i detta medborgarlöfte."),

@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code X-Command-Id}). Stored as metadata on every event the command produces.
  */
 public record Actor(String userId, String userName, String organisation, String role, String correlationId,
-                    String commandId) {
+                    String commandId, Long expectedVersion) {
 
     public static Actor system(String userId, String userName) {
-        return new Actor(userId, userName, "system", "SYSTEM", null, null);
+        return new Actor(userId, userName, "system", "SYSTEM", null, null, null);
     }
 
     public MetaData toMetaData(String reason) {
@@ -26,6 +26,9 @@ public record Actor(String userId, String userName, String organisation, String 
         put(values, EventMetadataKeys.CORRELATION_ID, correlationId);
         put(values, EventMetadataKeys.COMMAND_ID, commandId);
         put(values, EventMetadataKeys.REASON, reason == null || reason.isBlank() ? null : reason.strip());
+        if (expectedVersion != null) {
+            values.put("expectedVersion", expectedVersion);
+        }
         return MetaData.from(values);
     }
 

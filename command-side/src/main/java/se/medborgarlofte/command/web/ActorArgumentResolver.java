@@ -33,7 +33,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
         return new Actor(user.userId(), user.name(), user.organisation(),
                 user.role() == null ? null : user.role().name(),
-                header(request, "X-Correlation-Id"), header(request, "X-Command-Id"));
+                header(request, "X-Correlation-Id"), header(request, "X-Command-Id"), ifMatch(request));
     }
 
     /**
@@ -56,6 +56,24 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             value = utf8SentAsLatin1(value);
         }
         return value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) : value;
+    }
+
+    /** {@code If-Match: "12"} (or W/"12"): the promise version the caller last read. */
+    private static Long ifMatch(NativeWebRequest request) {
+        String value = request.getHeader("If-Match");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String tag = value.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new InvalidIfMatchException(value);
+        }
     }
 
     private static String utf8SentAsLatin1(String value) {

@@ -35,12 +35,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    @org.springframework.beans.factory.annotation.Value("${medborgarlofte.web.max-body-bytes:65536}")
+    private long maxBodyBytes;
+
     @ExceptionHandler(PromiseRejected.class)
     ProblemDetail rejected(PromiseRejected rejection) {
         HttpStatus status = rejection instanceof PromiseRejected.NotFound ? HttpStatus.NOT_FOUND
-                : rejection instanceof PromiseRejected.Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+                : rejection instanceof PromiseRejected.Forbidden ? HttpStatus.FORBIDDEN
+                : rejection instanceof PromiseRejected.PreconditionFailed ? HttpStatus.PRECONDITION_FAILED
+                : HttpStatus.CONFLICT;
         ProblemDetail problem = problem(status, rejection.rule().code(), rejection.getMessage());
         problem.setProperty("rule", rejection.rule().name());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidIfMatchException.class)
+    ProblemDetail invalidIfMatch(InvalidIfMatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-header", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "If-Match", "message", e.getMessage())));
         return problem;
     }
 
@@ -101,6 +113,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimit.tooLarge(maxBodyBytes));
+            }
+        }
         String field = null;
         boolean unknown = false;
         for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {

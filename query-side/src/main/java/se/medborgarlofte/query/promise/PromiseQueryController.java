@@ -3,6 +3,7 @@ package se.medborgarlofte.query.promise;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +34,9 @@ class PromiseQueryController {
 
     @GetMapping("/{promiseId}")
     @Operation(summary = "Ett medborgarlöfte med åtaganden och bedömningar")
-    PromiseView get(@PathVariable String promiseId) {
-        return promises.findById(promiseId).map(PromiseView::of)
+    ResponseEntity<PromiseView> get(@PathVariable String promiseId) {
+        PromiseView promise = promises.findById(promiseId).map(PromiseView::of)
                 .orElseThrow(() -> NotFoundException.promise(promiseId));
+        return ResponseEntity.ok().eTag("\"" + promise.version() + "\"").body(promise);
     }
 }

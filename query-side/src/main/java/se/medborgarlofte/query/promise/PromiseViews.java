@@ -36,13 +36,14 @@ public final class PromiseViews {
         }
     }
 
-    public record PromiseView(String promiseId, String title, List<String> municipalities, String policeArea,
+    /** {@code version} is the promise's version for {@code If-Match} on commands (also sent as the ETag). */
+    public record PromiseView(String promiseId, long version, String title, List<String> municipalities, String policeArea,
                               LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
                               String statement, List<String> situationSources, String followUp,
                               List<FocusArea> focusAreas, boolean closed, LocalDate closedOn, String closingSummary,
                               Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments) {
         static PromiseView of(PromiseDocument p) {
-            return new PromiseView(p.promiseId, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
+            return new PromiseView(p.promiseId, p.lastSequence, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
                     p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas, p.closed,
                     p.closedOn, p.closingSummary, p.recordedAt, p.updatedAt,
                     p.commitments.stream().map(CommitmentView::of).toList());

@@ -1,0 +1,203 @@
+package se.medborgarlofte.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each role and organisation against each endpoint, with the status it must get. Subclasses say how a caller
+ * authenticates (verified JWTs, or the local users with HTTP Basic). The promise "m" belongs to
+ * Lokalpolisområde Testby and Testby municipality.
+ */
+abstract class AuthorizationMatrix {
+
+    enum Caller { ANONYMOUS, ADMIN, POLICE, MUNICIPALITY, OTHER_ORGANISATION, VIEWER, BAD_CREDENTIALS }
+
+    static LocalApplication app;
+
+    /** Each subclass starts its own app; the flag below is per class. */
+    static final AtomicInteger unique = new AtomicInteger();
+
+    /** Headers that authenticate the caller ({@code Authorization: ...}), or none. */
+    abstract String[] credentials(Caller caller);
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    record Case(String endpoint, String method, Supplier<String> path, Supplier<String> body, int[] expected) {
+    }
+
+    static int[] statuses(int anonymous, int admin, int police, int municipality, int other, int viewer) {
+        return new int[]{anonymous, admin, police, municipality, other, viewer, 401};
+    }
+
+    Http.Response call(Caller caller, String method, String path, String body, int port) {
+        Http http = new Http(port);
+        return http.send(method, path, body, concat(credentials(caller), "Content-Type", "application/json"));
+    }
+
+    static String[] concat(String[] first, String... second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    static String id() {
+        return "x" + unique.incrementAndGet();
+    }
+
+    static String promise(String id) {
+        return """
+                {"promiseId": "%s", "title": "Medborgarlöfte Testby", "municipalities": ["Testby"],
+                 "policeArea": "Lokalpolisområde Testby", "validFrom": "2025-01-01", "validTo": "2025-12-31",
+                 "signedOn": "2024-12-15", "signatories": [{"name": "Eva Ek", "role": "KSO", "side": "MUNICIPALITY"}],
+                 "statement": "Vi lovar %s", "focusAreas": [{"code": "SAFETY", "title": "Trygghet"}], "reason": "Ändring"}
+                """.formatted(id, id);
+    }
+
+    static String commitment(String id, String owner) {
+        return """
+                {"commitmentId": "%s", "title": "Åtagande", "owner": "%s", "focusArea": "SAFETY",
+                 "countedKinds": ["SAFETY_WALK", "TRAFFIC_CONTROL", "PHYSICAL_MEASURE"], "target": 5}
+                """.formatted(id, owner);
+    }
+
+    static String activity(String id, String performer, String commitmentId) {
+        return """
+                {"activityId": "%s", "kind": "SAFETY_WALK", "occurredOn": "2025-03-01", "place": "Centrum",
+                 "performedBy": "%s", "commitmentIds": ["%s"], "participants": ["Anna Andersson"],
+                 "notes": "Hemlig anteckning"}
+                """.formatted(id, performer, commitmentId);
+    }
+
+    private static LocalApplication setUpFor;
+
+    /** Sets up promise "m" as the administrator, once per app. */
+    synchronized void setUp() {
+        if (setUpFor == app) {
+            return;
+        }
+        setUpFor = app;
+        int port = app.commandPort();
+        assertThat(call(Caller.ADMIN, "POST", "/api/promises", promise("m"), port).status()).isEqualTo(201);
+        for (String[] c : new String[][]{{"police-c", "POLICE"}, {"muni-c", "MUNICIPALITY"}, {"joint-c", "JOINT"}}) {
+            assertThat(call(Caller.ADMIN, "POST", "/api/promises/m/commitments", commitment(c[0], c[1]), port).status())
+                    .isEqualTo(201);
+        }
+        assertThat(call(Caller.ADMIN, "POST", "/api/promises/m/activities", activity("police-a", "POLICE", "police-c"),
+                port).status()).isEqualTo(201);
+        assertThat(call(Caller.ADMIN, "POST", "/api/promises/m/activities", activity("muni-a", "MUNICIPALITY", "muni-c"),
+                port).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                new Http(app.queryPort()).get("/api/promises/m/activities").body().size() == 2);
+    }
+
+    List<Case> commands() {
+        return List.of(
+                new Case("sign a promise", "POST", () -> "/api/promises", () -> promise(id()),
+                        statuses(401, 201, 403, 403, 403, 403)),
+                new Case("amend the promise", "POST", () -> "/api/promises/m/amendment", () -> promise("m").replace("Vi lovar m", "Vi lovar " + id()),
+                        statuses(401, 200, 403, 403, 403, 403)),
+                new Case("add a police commitment", "POST", () -> "/api/promises/m/commitments", () -> commitment(id(), "POLICE"),
+                        statuses(401, 201, 201, 403, 403, 403)),
+                new Case("add a municipal commitment", "POST", () -> "/api/promises/m/commitments", () -> commitment(id(), "MUNICIPALITY"),
+                        statuses(401, 201, 403, 201, 403, 403)),
+                new Case("add a joint commitment", "POST", () -> "/api/promises/m/commitments", () -> commitment(id(), "JOINT"),
+                        statuses(401, 201, 201, 201, 403, 403)),
+                new Case("record police work", "POST", () -> "/api/promises/m/activities", () -> activity(id(), "POLICE", "police-c"),
+                        statuses(401, 201, 201, 403, 403, 403)),
+                new Case("record municipal work", "POST", () -> "/api/promises/m/activities", () -> activity(id(), "MUNICIPALITY", "muni-c"),
+                        statuses(401, 201, 403, 201, 403, 403)),
+                new Case("record joint work", "POST", () -> "/api/promises/m/activities", () -> activity(id(), "JOINT", "joint-c"),
+                        statuses(401, 201, 201, 201, 403, 403)),
+                new Case("correct police work", "POST", () -> "/api/promises/m/activities/police-a/correction",
+                        () -> "{\"notes\": \"" + id() + "\", \"reason\": \"Förtydligande\"}",
+                        statuses(401, 200, 200, 403, 403, 403)),
+                new Case("correct municipal work", "POST", () -> "/api/promises/m/activities/muni-a/correction",
+                        () -> "{\"notes\": \"" + id() + "\", \"reason\": \"Förtydligande\"}",
+                        statuses(401, 200, 403, 200, 403, 403)),
+                new Case("assess a municipal commitment", "POST", () -> "/api/promises/m/commitments/muni-c/assessments",
+                        () -> "{\"assessedOn\": \"2025-03-01\", \"status\": \"ON_TRACK\", \"rationale\": \"" + id() + "\"}",
+                        statuses(401, 201, 403, 201, 403, 403)));
+    }
+
+    List<Case> reads() {
+        return List.of(
+                new Case("list promises", "GET", () -> "/api/promises", () -> null, statuses(200, 200, 200, 200, 200, 200)),
+                new Case("read a promise", "GET", () -> "/api/promises/m", () -> null, statuses(200, 200, 200, 200, 200, 200)),
+                new Case("read progress", "GET", () -> "/api/promises/m/progress?asOf=2025-06-30", () -> null,
+                        statuses(200, 200, 200, 200, 200, 200)),
+                new Case("read the activity log", "GET", () -> "/api/promises/m/activities", () -> null,
+                        statuses(200, 200, 200, 200, 200, 200)),
+                new Case("read the history", "GET", () -> "/api/promises/m/history", () -> null,
+                        statuses(401, 200, 200, 200, 200, 200)),
+                new Case("read what changed", "GET", () -> "/api/promises/m/changes?from=2020-01-01&to=2030-01-01", () -> null,
+                        statuses(401, 200, 200, 200, 200, 200)),
+                new Case("export the activity log", "GET", () -> "/api/promises/m/activities/export", () -> null,
+                        statuses(401, 200, 200, 200, 200, 200)),
+                new Case("read event problems", "GET", () -> "/api/operations/event-problems", () -> null,
+                        statuses(401, 200, 200, 200, 200, 200)),
+                new Case("read actuator env", "GET", () -> "/actuator/env", () -> null,
+                        statuses(401, 403, 403, 403, 403, 403)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEveryEndpoint() {
+        setUp();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : commands()) {
+            addAll(tests, c, app.commandPort());
+        }
+        for (Case c : reads()) {
+            addAll(tests, c, app.queryPort());
+        }
+        return tests.stream();
+    }
+
+    private void addAll(List<DynamicTest> tests, Case c, int port) {
+        for (Caller caller : Caller.values()) {
+            int expected = c.expected()[caller.ordinal()];
+            tests.add(DynamicTest.dynamicTest(caller + " may " + (expected < 300 ? "" : "not ") + c.endpoint()
+                    + " (" + expected + ")", () -> {
+                Http.Response response = call(caller, c.method(), c.path().get(), c.body().get(), port);
+                assertThat(response.status()).as(response.raw()).isEqualTo(expected);
+                if (expected >= 400) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> thePublicActivityLogCarriesNoNotesNamesOrIdentities() {
+        setUp();
+        return Stream.of(DynamicTest.dynamicTest("anonymous and signed-in views of the activity log", () -> {
+            JsonNode anonymous = new Http(app.queryPort()).get("/api/promises/m/activities").body();
+            assertThat(anonymous.size()).isPositive();
+            String raw = anonymous.toString();
+            assertThat(raw).doesNotContain("Hemlig anteckning", "Anna Andersson", "recordedBy", "notes", "participants");
+            JsonNode internal = call(Caller.VIEWER, "GET", "/api/promises/m/activities", null, app.queryPort()).body();
+            assertThat(internal.toString()).contains("Hemlig anteckning", "Anna Andersson", "recordedBy");
+            Http.Response cors = new Http(app.queryPort()).get("/api/promises/m/progress", "Origin", "https://www.testby.se");
+            assertThat(cors.status()).isEqualTo(200);
+            Http.Response history = new Http(app.queryPort()).get("/api/promises/m/history", "Origin", "https://www.testby.se");
+            assertThat(history.status()).isEqualTo(401);
+        }));
+    }
+}

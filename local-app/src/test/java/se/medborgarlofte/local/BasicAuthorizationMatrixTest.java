@@ -1,0 +1,33 @@
+package se.medborgarlofte.local;
+
+import org.junit.jupiter.api.BeforeAll;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The same authorization matrix with the local users file and HTTP Basic, as in the one-command run. */
+class BasicAuthorizationMatrixTest extends AuthorizationMatrix {
+
+    @BeforeAll
+    static void start() {
+        app = new LocalApplication(TestUsers.inMemory());
+    }
+
+    @Override
+    String[] credentials(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> new String[0];
+            case ADMIN -> basic("admin", "admin-password");
+            case POLICE -> basic("polis", "polis-password");
+            case MUNICIPALITY -> basic("kommun", "kommun-password");
+            case OTHER_ORGANISATION -> basic("gnosjo", "gnosjo-password");
+            case VIEWER -> basic("lasare", "lasare-password");
+            case BAD_CREDENTIALS -> basic("admin", "not-the-password");
+        };
+    }
+
+    static String[] basic(String user, String password) {
+        return new String[]{"Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
+    }
+}

@@ -1,0 +1,98 @@
+package se.medborgarlofte.local;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authorization matrix with real signed JWTs, verified by the apps through a JWKS endpoint this test serves.
+ * The claim names are configured, as they would be for an organisation's identity provider.
+ */
+class JwtAuthorizationMatrixTest extends AuthorizationMatrix {
+
+    static RSAKey key;
+    static RSAKey otherKey;
+    static HttpServer jwks;
+
+    @BeforeAll
+    static void start() throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+        otherKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
+        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        jwks.createContext("/jwks", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keys.length);
+            exchange.getResponseBody().write(keys);
+            exchange.close();
+        });
+        jwks.start();
+        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, Map.of(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
+                "medborgarlofte.security.role-claim", "app_roles",
+                "medborgarlofte.security.organisation-claim", "org",
+                "medborgarlofte.security.name-claim", "display_name")));
+    }
+
+    @AfterAll
+    static void stopJwks() {
+        jwks.stop(0);
+    }
+
+    @Override
+    String[] credentials(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> new String[0];
+            case ADMIN -> bearer(token(key, "u-admin", "ADMIN", null, 300));
+            case POLICE -> bearer(token(key, "u-police", "EDITOR", "Lokalpolisområde Testby", 300));
+            case MUNICIPALITY -> bearer(token(key, "u-muni", "EDITOR", "Testby", 300));
+            case OTHER_ORGANISATION -> bearer(token(key, "u-gnosjo", "EDITOR", "Gnosjö", 300));
+            case VIEWER -> bearer(token(key, "u-viewer", "VIEWER", null, 300));
+            // an administrator's token that expired, and one signed with a key the apps don't trust
+            case BAD_CREDENTIALS -> bearer(unique.incrementAndGet() % 2 == 0
+                    ? token(key, "u-admin", "ADMIN", null, -120) : token(otherKey, "u-admin", "ADMIN", null, 300));
+        };
+    }
+
+    static String[] bearer(String token) {
+        return new String[]{"Authorization", "Bearer " + token};
+    }
+
+    static String token(RSAKey signingKey, String subject, String role, String organisation, int validSeconds) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .subject(subject)
+                    .issuer("https://idp.test")
+                    .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                    .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)))
+                    .claim("display_name", "Namn " + subject)
+                    .claim("app_roles", List.of("SOMETHING_ELSE", role));
+            if (organisation != null) {
+                claims.claim("org", organisation);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
