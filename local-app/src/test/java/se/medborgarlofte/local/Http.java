@@ -38,10 +38,14 @@ final class Http {
 
     Response post(String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        boolean contentType = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            contentType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!contentType) {
+            request.header("Content-Type", "application/json");
         }
         return send(authorize(request).build());
     }

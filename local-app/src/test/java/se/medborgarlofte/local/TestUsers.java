@@ -32,7 +32,7 @@ final class TestUsers {
                     user("polis2", "Bo Polis", Role.EDITOR, POLICE_AREA),
                     user("kommun", "Sara Samordnare", Role.EDITOR, MUNICIPALITY),
                     user("gnosjo", "Gun Gnosjö", Role.EDITOR, "Gnosjö"),
-                    user("lasare", "Lars Läsare", Role.VIEWER, null)));
+                    user("lasare", "Lars Läsare", Role.VIEWER, null)), 4);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,12 +105,18 @@ public final class LocalUsers implements UserDetailsService {
 
     /** Writes a users file (for provisioning, and for tests that need known passwords). */
     public static void provision(Path file, List<NewUser> users) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        provision(file, users, 10);
+    }
+
+    /** As {@link #provision(Path, List)}, with a BCrypt cost of one's choosing (tests use a low one to run fast). */
+    public static void provision(Path file, List<NewUser> users, int bcryptStrength) {
+        PasswordEncoder bcrypt = new BCryptPasswordEncoder(bcryptStrength);
+        java.util.function.UnaryOperator<String> encode = raw -> "{bcrypt}" + bcrypt.encode(raw);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), new UsersFile(
                     users.stream().map(u -> new Entry(u.username(), u.name(), u.role(), u.organisation(),
-                            encoder.encode(u.password()))).toList()));
+                            encode.apply(u.password()))).toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

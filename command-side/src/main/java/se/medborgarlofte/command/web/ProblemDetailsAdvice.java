@@ -16,6 +16,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.medborgarlofte.command.promise.PromiseRejected;
@@ -47,6 +48,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, rejection.rule().code(), rejection.getMessage());
         problem.setProperty("rule", rejection.rule().name());
         return problem;
+    }
+
+    /** A multipart or otherwise unparseable body where JSON is expected. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notJson(MultipartException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Skicka begäran som application/json.");
     }
 
     @ExceptionHandler(InvalidIfMatchException.class)
