@@ -9,23 +9,10 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 
-# 1. Only the POMs: dependencies and plugins are downloaded into their own layer,
-#    which is reused as long as no pom.xml changes.
-COPY pom.xml ./
-COPY shared-events/pom.xml shared-events/
-COPY event-store/pom.xml   event-store/
-COPY command-side/pom.xml  command-side/
-COPY query-side/pom.xml    query-side/
-COPY local-app/pom.xml     local-app/
-RUN mvn -B -q dependency:go-offline
-
-# 2. The sources, then the build (anything go-offline missed is fetched here).
-COPY shared-events/src shared-events/src
-COPY event-store/src   event-store/src
-COPY command-side/src  command-side/src
-COPY query-side/src    query-side/src
-COPY local-app/src     local-app/src
-RUN mvn -B -DskipTests package
+# The whole reactor (see .dockerignore), built for the two services and the modules they need. Copying
+# everything keeps this file right when modules are added; dependency downloads are not cached separately.
+COPY . .
+RUN mvn -B -DskipTests -pl command-side,query-side -am package
 
 # 3. Pick the executable jar of the requested service.
 ARG APP=command-side
@@ -49,6 +36,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar
+# ./data holds the local users file when no identity provider is configured (a volume in docker-compose.yml).
+RUN mkdir -p /app/data && chown app:app /app/data
 
 # Overridable at run time (docker-compose.yml sets its own value).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
