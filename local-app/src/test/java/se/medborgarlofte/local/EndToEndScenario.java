@@ -146,6 +146,12 @@ abstract class EndToEndScenario {
         assertThat(query.get(base + "/progress?asOf=2025-02-30").status()).isEqualTo(400);
         assertThat(query.get("/api/promises/no-such-promise/progress").status()).isEqualTo(404);
 
+        JsonNode commandApi = new Http(app().commandPort()).get("/v3/api-docs").body();
+        assertThat(commandApi.get("paths").has("/api/promises/{promiseId}/activities")).isTrue();
+        assertThat(commandApi.get("paths").has("/api/promises/{promiseId}/activities/{activityId}/correction")).isTrue();
+        JsonNode queryApi = new Http(app().queryPort()).get("/v3/api-docs").body();
+        assertThat(queryApi.get("paths").has("/api/promises/{promiseId}/progress")).isTrue();
+
         JsonNode promise = query.get(base).body();
         assertThat(promise.get("commitments")).hasSize(3);
         assertThat(query.get("/api/promises").body().findValuesAsString("promiseId")).contains(promiseId);
