@@ -61,8 +61,9 @@ import static com.mongodb.client.model.Filters.lt;
  *   <li>Readers track with Axon's {@link GapAwareTrackingToken}: a number that is allocated but not visible yet
  *   (a writer between {@code $inc} and insert) is a <i>gap</i>, and is read again on every poll until it appears.
  *   A writer whose append fails (a conflict, an error) closes its own numbers with <i>tombstones</i> at once;
- *   a gap that stays empty longer than {@code gapTimeout} (its writer died) is closed by a reader the same way. The unique index on {@code globalIndex} makes this safe: a writer that
- *   would commit the number even later fails loudly instead of being skipped silently.</li>
+ *   a gap that stays empty longer than {@code gapTimeout} (its writer died) is closed by a reader the same way.
+ *   A writer that finds its number taken (closed meanwhile, or handed out twice by a server whose {@code $inc} is
+ *   not atomic) stores the event again under a new number: nothing is skipped and nothing is lost. The unique index on {@code globalIndex} makes this safe.</li>
  *   <li>Reads ask for exact numbers ({@code globalIndex $in [next batch, gaps]}), so every read is an index lookup
  *   on any MongoDB server, including the embedded one, whatever the size of the store. The token holds only the
  *   open gaps, so it stays small.</li>
@@ -119,6 +120,23 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (messages.isEmpty()) {
             return;
         }
+        List<? extends EventMessage<?>> pending = messages;
+        for (int attempt = 1; ; attempt++) {
+            int stored = insertWithNewNumbers(pending, serializer, attempt);
+            if (stored == pending.size()) {
+                return;
+            }
+            pending = pending.subList(stored, pending.size());
+        }
+    }
+
+    /**
+     * Takes numbers for the events and inserts them in order. Returns how many were stored before one of the numbers
+     * turned out to be taken already (by a reader that gave it up, or by a second writer where the server's
+     * {@code $inc} is not atomic, as in the embedded server); the caller stores the rest with new numbers. Any other
+     * failure closes this writer's unused numbers and is thrown.
+     */
+    private int insertWithNewNumbers(List<? extends EventMessage<?>> messages, Serializer serializer, int attempt) {
         long last = allocate(messages.size());
         long first = last - messages.size() + 1;
         try {
@@ -132,18 +150,34 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             } else {
                 events.insertMany(documents, new InsertManyOptions().ordered(true));
             }
+            return messages.size();
         } catch (MongoWriteException e) {
+            if (numberTaken(e.getError().getCategory(), e.getError().getMessage(), attempt)) {
+                return 0;
+            }
             closeOwnNumbers(first, last);
             throw translate(e.getError().getCategory(), e.getError().getMessage(), e, messages.get(0));
         } catch (MongoBulkWriteException e) {
             var error = e.getWriteErrors().get(0);
-            closeOwnNumbers(first + error.getIndex(), last);
-            throw translate(ErrorCategory.fromErrorCode(error.getCode()), error.getMessage(), e,
-                    messages.get(error.getIndex()));
+            ErrorCategory category = ErrorCategory.fromErrorCode(error.getCode());
+            closeOwnNumbers(first + error.getIndex() + 1, last);
+            if (numberTaken(category, error.getMessage(), attempt)) {
+                return error.getIndex();
+            }
+            closeOwnNumbers(first + error.getIndex(), first + error.getIndex());
+            throw translate(category, error.getMessage(), e, messages.get(error.getIndex()));
         } catch (RuntimeException e) {
             closeOwnNumbers(first, last);
             throw e;
         }
+    }
+
+    private static boolean numberTaken(ErrorCategory category, String message, int attempt) {
+        boolean taken = category == ErrorCategory.DUPLICATE_KEY && message != null && message.contains(GLOBAL_INDEX_NAME);
+        if (taken && attempt >= 20) {
+            throw new EventStoreException("Could not get a free global sequence number in " + attempt + " attempts");
+        }
+        return taken;
     }
 
     /**
@@ -186,10 +220,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     private RuntimeException translate(ErrorCategory category, String message, Exception cause, EventMessage<?> event) {
-        if (category == ErrorCategory.DUPLICATE_KEY && message != null && message.contains(GLOBAL_INDEX_NAME)) {
-            return new EventStoreException("The append came after its global sequence number was given up; "
-                                           + "nothing was stored, the command may be retried", cause);
-        }
         if (category == ErrorCategory.DUPLICATE_KEY) {
             String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "?";
             return new ConcurrencyException("Another change to aggregate " + aggregate
