@@ -1,6 +1,8 @@
 package se.medborgarlofte.events;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a commitment promises. {@code target} is null for commitments followed by assessments.
@@ -14,8 +16,9 @@ public record CommitmentTerms(
         Set<ActivityKind> countedKinds,
         Integer target) {
 
+    /** Kinds in their declared order, so that every process lists them alike. */
     public CommitmentTerms {
-        countedKinds = Set.copyOf(countedKinds);
+        countedKinds = Collections.unmodifiableSet(new TreeSet<>(countedKinds));
     }
 
     public boolean counts(ActivityKind kind) {
