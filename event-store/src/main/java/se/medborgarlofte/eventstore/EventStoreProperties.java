@@ -19,7 +19,7 @@ public record EventStoreProperties(String engine, Duration fetchDelay, Integer b
 
     public EventStoreProperties {
         engine = engine == null ? "sequenced" : engine;
-        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(25) : fetchDelay;
         batchSize = batchSize == null ? 1000 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
     }

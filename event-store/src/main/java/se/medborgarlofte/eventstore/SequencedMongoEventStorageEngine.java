@@ -323,9 +323,14 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         closeExpiredGaps(cursor.getGaps());
         List<TrackedEventData<?>> result = new ArrayList<>();
         while (true) {
+            // numbers above the counter are not handed out yet: an idle poll costs one lookup
+            long head = Math.min(cursor.getIndex() + batchSize, highestTaken());
             List<Long> wanted = new ArrayList<>(cursor.getGaps());
-            for (long i = 1; i <= batchSize; i++) {
-                wanted.add(cursor.getIndex() + i);
+            for (long number = cursor.getIndex() + 1; number <= head; number++) {
+                wanted.add(number);
+            }
+            if (wanted.isEmpty()) {
+                return result;
             }
             List<Document> found = events.find(in("globalIndex", wanted)).into(new ArrayList<>());
             if (found.isEmpty()) {
@@ -373,6 +378,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
+    private long highestTaken() {
+        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return null;
@@ -380,8 +390,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public TrackingToken createHeadToken() {
-        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
-        long head = counter == null ? 0 : ((Number) counter.get("value")).longValue();
+        long head = highestTaken();
         return head == 0 ? null : GapAwareTrackingToken.newInstance(head, Set.of());
     }
 
