@@ -589,7 +589,7 @@ public final class EventStoreBenchmark {
                             + "running, query side polls the store every %s (fetch-delay); \"activities\" polled "
                             + "every %d ms from a separate client (a lag includes up to one poll interval); %,d of "
                             + "%,d seen%s", commands, rate, promises,
-                    System.getProperty("medborgarlofte.event-store.fetch-delay", "100 ms (default)"),
+                    System.getProperty("medborgarlofte.event-store.fetch-delay", "25 ms (default)"),
                     config.lagPollMillis(), lag.size(), completed.size(),
                     (errors.get() > 0 ? ", " + errors.get() + " commands failed" : "")
                     + (RETRIES.get() > retriesBefore ? ", " + (RETRIES.get() - retriesBefore)
