@@ -10,6 +10,7 @@ import se.medborgarlofte.command.promise.Commands.AddCommitment;
 import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
 import se.medborgarlofte.eventstore.AxonSerialization;
+import se.medborgarlofte.eventstore.SequencedMongoEventStorageEngine;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
@@ -169,19 +170,6 @@ final class Fixtures {
         PromiseId id = PromiseId.of("bench-raw-0");
         DomainEventMessage<?> event = event(id, 0, 2,
                 new ActivityRecorded(id, ActivityId.of("a2"), activityDetails(2), false), Instant.now());
-        SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
-        SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
-        return new Document("_id", id.value() + "/2")
-                .append("globalIndex", 0L)
-                .append("aggregateIdentifier", id.value())
-                .append("sequenceNumber", 2L)
-                .append("type", AGGREGATE_TYPE)
-                .append("eventIdentifier", event.getIdentifier())
-                .append("timestamp", Date.from(event.getTimestamp()))
-                .append("timestampNanos", event.getTimestamp().getNano())
-                .append("payloadType", payload.getType().getName())
-                .append("payloadRevision", payload.getType().getRevision())
-                .append("payload", payload.getData())
-                .append("metaData", metaData.getData());
+        return SequencedMongoEventStorageEngine.toDocument(event, 0L, serializer);
     }
 }

@@ -228,7 +228,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return new EventStoreException("Could not append events: " + message, cause);
     }
 
-    private static Document toDocument(EventMessage<?> event, long globalIndex, Serializer serializer) {
+    /** How an event is stored: one document, payload and metadata as JSON text. */
+    public static Document toDocument(EventMessage<?> event, long globalIndex, Serializer serializer) {
         SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
         SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
         String aggregateIdentifier;
