@@ -196,8 +196,22 @@ abstract class AuthorizationMatrix {
             assertThat(internal.toString()).contains("Hemlig anteckning", "Anna Andersson", "recordedBy");
             Http.Response cors = new Http(app.queryPort()).get("/api/promises/m/progress", "Origin", "https://www.testby.se");
             assertThat(cors.status()).isEqualTo(200);
-            Http.Response history = new Http(app.queryPort()).get("/api/promises/m/history", "Origin", "https://www.testby.se");
-            assertThat(history.status()).isEqualTo(401);
+            assertThat(cors.header("Access-Control-Allow-Origin")).as("a municipality's site may embed public reads")
+                    .isIn("*", "https://www.testby.se");
+            assertThat(cors.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(cors.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(cors.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(cors.header("Referrer-Policy")).isEqualTo("no-referrer");
+            Http.Response history = call(Caller.VIEWER, "GET", "/api/promises/m/history", null, app.queryPort());
+            Http.Response historyFromSite = new Http(app.queryPort()).send("GET", "/api/promises/m/history", null,
+                    concat(credentials(Caller.VIEWER), "Origin", "https://www.testby.se"));
+            assertThat(history.status()).isEqualTo(200);
+            assertThat(historyFromSite.header("Access-Control-Allow-Origin")).as("no CORS for internal reads").isNull();
+            Http.Response health = new Http(app.queryPort()).get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body().get("status").asString()).isEqualTo("UP");
+            assertThat(health.raw()).as("health reveals nothing but its status").doesNotContain("components", "details",
+                    "mongo", "error");
         }));
     }
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 /** A small JSON-over-HTTP client for tests: real HTTP against the running apps. */
 final class Http {
 
-    record Response(int status, JsonNode body, String raw, String contentType) {
+    record Response(int status, JsonNode body, String raw, String contentType, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,7 +80,7 @@ final class Http {
             String raw = response.body();
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = raw == null || raw.isBlank() || !contentType.contains("json") ? null : JSON.readTree(raw);
-            return new Response(response.statusCode(), body, raw, contentType);
+            return new Response(response.statusCode(), body, raw, contentType, response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
