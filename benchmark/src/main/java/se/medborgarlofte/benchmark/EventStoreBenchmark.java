@@ -369,8 +369,8 @@ public final class EventStoreBenchmark {
         }
         notes.put("replay", String.format(Locale.ROOT,
                 "%,d events = %,d promises x (1 PromiseSigned + 1 CommitmentAdded + %d ActivityRecorded), appended "
-                + "by the engine under test (one appendEvents of %d per promise); both processing groups pooled, "
-                + "4 segments and so 4 worker threads each (query-side.properties), batch-size %d (set for this part, "
+                + "by the engine under test (one appendEvents of %d per promise); both processing groups as "
+                + "query-side.properties configures them (tracking, 2 segments and 2 threads each), batch-size %d (set for this part, "
                 + "both groups, both engines; query-side.properties has 100), engine read "
                 + "batch %s; event timestamps either spread evenly over the past year in append order (a store "
                 + "that grew in production) or taken as the events are built (a burst: the stock engine's 1 s "
