@@ -73,6 +73,9 @@ class Promise {
     private boolean closed;
     private Map<String, CommitmentState> commitments = new LinkedHashMap<>();
     private Map<String, ActivityState> activities = new HashMap<>();
+    /** The first and last dates assessed: an amended period must still cover every assessment. */
+    private LocalDate firstAssessedOn;
+    private LocalDate lastAssessedOn;
 
     Promise() {
         // for Axon and snapshots
@@ -113,6 +116,11 @@ class Promise {
                 throw broken(Rule.ACTIVITIES_OUTSIDE_PERIOD, id, activity.details().occurredOn());
             }
         });
+        for (LocalDate assessedOn : new LocalDate[]{firstAssessedOn, lastAssessedOn}) {
+            if (assessedOn != null && !amended.covers(assessedOn)) {
+                throw broken(Rule.ASSESSMENTS_OUTSIDE_PERIOD, assessedOn);
+            }
+        }
         apply(new PromiseAmended(id(), amended, command.reason()));
     }
 
@@ -434,6 +442,12 @@ class Promise {
     @EventSourcingHandler
     void on(CommitmentAssessed event, @SequenceNumber long sequence) {
         version = sequence;
+        if (firstAssessedOn == null || event.assessedOn().isBefore(firstAssessedOn)) {
+            firstAssessedOn = event.assessedOn();
+        }
+        if (lastAssessedOn == null || event.assessedOn().isAfter(lastAssessedOn)) {
+            lastAssessedOn = event.assessedOn();
+        }
     }
 
     @EventSourcingHandler

@@ -88,6 +88,7 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         ACTIVITY_ID_REUSED("Aktivitets-id %s används redan för en annan aktivitet."),
         ACTIVITY_RETRACTED("Aktiviteten %s är återkallad."),
         ACTIVITIES_OUTSIDE_PERIOD("Aktiviteten %s (%s) skulle hamna utanför den nya perioden."),
+        ASSESSMENTS_OUTSIDE_PERIOD("En bedömning gjord %s skulle hamna utanför den nya perioden."),
         CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s."),
         STALE_VERSION("Medborgarlöftet har ändrats sedan version %s (nu version %s). Läs om det och försök igen."),
         ADMIN_ONLY("Bara en administratör får underteckna, ändra och avsluta medborgarlöften."),

@@ -325,6 +325,19 @@ class PromiseTest {
                 .expectEvents(new PromiseAmended(ID, amended, "Senare start"));
     }
 
+    @Test
+    void amendmentCannotMoveThePeriodAwayFromAssessments() {
+        PromiseTerms amended = terms(LocalDate.of(2025, 4, 1), END, TRAFFIC, YOUTH);
+        brokenRule(fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS),
+                        new CommitmentAssessed(ID, SCHOOL_VISITS, LocalDate.of(2025, 2, 1), PaceStatus.ON_TRACK, "Bra"))
+                .when(new AmendPromise(ID, amended, "Senare start")), Rule.ASSESSMENTS_OUTSIDE_PERIOD);
+        PromiseTerms shorter = terms(START, LocalDate.of(2025, 5, 31), TRAFFIC, YOUTH);
+        fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS),
+                        new CommitmentAssessed(ID, SCHOOL_VISITS, LocalDate.of(2025, 2, 1), PaceStatus.ON_TRACK, "Bra"))
+                .when(new AmendPromise(ID, shorter, "Kortare period"))
+                .expectEvents(new PromiseAmended(ID, shorter, "Kortare period"));
+    }
+
     // --- closing -------------------------------------------------------------------------------------------
 
     @Test
