@@ -54,6 +54,12 @@ public final class Commands {
                                   String reason) {
     }
 
+    /**
+     * Command metadata key: the promise version the caller last read ({@code If-Match}); a command against a newer
+     * version is refused.
+     */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     /** What {@link RecordActivity} did: a retry of an identical activity adds nothing. */
     public enum RecordingResult {
         RECORDED,

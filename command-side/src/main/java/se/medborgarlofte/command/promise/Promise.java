@@ -63,7 +63,6 @@ class Promise {
     private static final String ADMIN = "ADMIN";
     private static final String EDITOR = "EDITOR";
     private static final String SYSTEM = "SYSTEM";
-    static final String EXPECTED_VERSION = "expectedVersion";
 
     @AggregateIdentifier
     private String promiseId;
@@ -247,7 +246,7 @@ class Promise {
 
     /** {@code If-Match}: the caller's copy of the promise must still be current. */
     private void requireVersion(MetaData caller) {
-        Object expected = caller.get(EXPECTED_VERSION);
+        Object expected = caller.get(Commands.EXPECTED_VERSION);
         if (expected != null && Long.parseLong(expected.toString()) != version) {
             throw PromiseRejected.preconditionFailed(Rule.STALE_VERSION, expected, version);
         }

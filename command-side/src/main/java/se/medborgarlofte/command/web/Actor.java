@@ -1,6 +1,7 @@
 package se.medborgarlofte.command.web;
 
 import org.axonframework.messaging.MetaData;
+import se.medborgarlofte.command.promise.Commands;
 import se.medborgarlofte.events.EventMetadataKeys;
 
 import java.util.HashMap;
@@ -27,7 +28,7 @@ public record Actor(String userId, String userName, String organisation, String 
         put(values, EventMetadataKeys.COMMAND_ID, commandId);
         put(values, EventMetadataKeys.REASON, reason == null || reason.isBlank() ? null : reason.strip());
         if (expectedVersion != null) {
-            values.put("expectedVersion", expectedVersion);
+            values.put(Commands.EXPECTED_VERSION, expectedVersion);
         }
         return MetaData.from(values);
     }

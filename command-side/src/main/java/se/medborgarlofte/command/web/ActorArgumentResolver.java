@@ -4,10 +4,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import se.medborgarlofte.security.CurrentUser;
 
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -36,25 +32,13 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 header(request, "X-Correlation-Id"), header(request, "X-Command-Id"), ifMatch(request));
     }
 
-    /**
-     * Header values are Latin-1 on the wire. Non-ASCII names (Lokalpolisområde) may be sent percent-encoded UTF-8
-     * ({@code Lokalpolisomr%C3%A5de}); raw UTF-8 bytes, as curl sends them, are repaired too.
-     */
+    /** A request id header, trimmed and capped in length; none if blank. */
     private static String header(NativeWebRequest request, String name) {
         String value = request.getHeader(name);
         if (value == null || value.isBlank()) {
             return null;
         }
         value = value.strip();
-        if (value.indexOf('%') >= 0) {
-            try {
-                value = URLDecoder.decode(value, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException notEncoded) {
-                // keep it as it came
-            }
-        } else if (value.chars().anyMatch(c -> c > 127)) {
-            value = utf8SentAsLatin1(value);
-        }
         return value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) : value;
     }
 
@@ -73,15 +57,6 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
             throw new InvalidIfMatchException(value);
-        }
-    }
-
-    private static String utf8SentAsLatin1(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return value;
         }
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.web.BadQueryException;
+import se.medborgarlofte.query.web.TimeParameters;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +30,16 @@ public class ActivityLog {
                          String place, boolean includeRetracted) {
         public static Filter counting() {
             return new Filter(null, null, null, null, null, null, false);
+        }
+
+        /** A filter from request parameters; an inverted date range or an overlong place is a 400. */
+        public static Filter checked(ActivityKind kind, String commitmentId, Party performedBy, LocalDate from,
+                                     LocalDate to, String place, boolean includeRetracted) {
+            TimeParameters.requireOrdered("from", from, to, from != null && to != null && from.isAfter(to));
+            if (place != null && place.length() > 200) {
+                throw new BadQueryException("place", "Platsfiltret får vara högst 200 tecken.");
+            }
+            return new Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted);
         }
     }
 

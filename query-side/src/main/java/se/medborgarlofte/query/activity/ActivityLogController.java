@@ -12,7 +12,6 @@ import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.promise.PromiseRepository;
 import se.medborgarlofte.security.CurrentUser;
-import se.medborgarlofte.query.web.BadQueryException;
 import se.medborgarlofte.query.web.NotFoundException;
 
 import java.time.LocalDate;
@@ -47,14 +46,8 @@ class ActivityLogController {
         if (!promises.existsById(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new BadQueryException("from", "Datumintervallet är omvänt: from " + from + " ligger efter to " + to + ".");
-        }
-        if (place != null && place.length() > 200) {
-            throw new BadQueryException("place", "Platsfiltret får vara högst 200 tecken.");
-        }
         List<ActivityDocument> activities = log.find(promiseId,
-                new ActivityLog.Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted));
+                ActivityLog.Filter.checked(kind, commitmentId, performedBy, from, to, place, includeRetracted));
         return CurrentUser.isAuthenticated() ? activities.stream().map(ActivityView::of).toList()
                 : activities.stream().map(PublicActivityView::of).toList();
     }

@@ -26,7 +26,6 @@ import se.medborgarlofte.query.history.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseRepository;
 import se.medborgarlofte.query.web.BadQueryException;
 import se.medborgarlofte.query.web.NotFoundException;
-import se.medborgarlofte.query.web.TimeParameters;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,8 +77,8 @@ class ExportController {
         if (!promises.existsById(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
-        TimeParameters.requireOrdered("from", from, to, from != null && to != null && from.isAfter(to));
-        ActivityLog.Filter filter = new ActivityLog.Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted);
+        ActivityLog.Filter filter = ActivityLog.Filter.checked(kind, commitmentId, performedBy, from, to, place,
+                includeRetracted);
         StreamingResponseBody body = out -> {
             try (Stream<ActivityDocument> rows = activityLog.stream(promiseId, filter)) {
                 if (csv) {
@@ -103,7 +102,7 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> history(@PathVariable String promiseId,
                                                   @RequestParam(defaultValue = "csv") String format) {
         boolean csv = csv(format);
-        if (!promises.existsById(promiseId) && timeline.events(promiseId).isEmpty()) {
+        if (!timeline.exists(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
         StreamingResponseBody body = out -> {

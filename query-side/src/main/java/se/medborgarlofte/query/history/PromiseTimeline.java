@@ -49,6 +49,11 @@ public class PromiseTimeline {
         return any;
     }
 
+    /** Whether the promise has any event, without reading its history. */
+    public boolean exists(String promiseId) {
+        return store.readEvents(promiseId, 0).hasNext();
+    }
+
     public List<Recorded> events(String promiseId) {
         List<Recorded> events = new ArrayList<>();
         forEach(promiseId, events::add);
