@@ -3,8 +3,8 @@ package se.medborgarlofte.eventstore;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import se.medborgarlofte.eventstore.embedded.DurableH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,9 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server inside the JVM (mongo-java-server). The application talks to it with the
- * real MongoDB driver, exactly as to a real server. File-backed (H2 MVStore) so data survives a restart,
- * or in memory for tests.
+ * real MongoDB driver, exactly as to a real server. File-backed (H2 MVStore) so data survives a restart, with
+ * writes that ask for the journal synced to disk before they are answered ({@link DurableH2Backend}), or in memory
+ * for tests.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create data directory " + dataDirectory, e);
         }
         String file = dataDirectory.resolve("mongo.mv.db").toAbsolutePath().toString();
-        return new EmbeddedMongoServer(new H2Backend(file), host, port);
+        return new EmbeddedMongoServer(DurableH2Backend.open(file), host, port);
     }
 
     /** An in-memory server on a free loopback port. */

@@ -3,6 +3,8 @@ package se.medborgarlofte.eventstore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -75,8 +77,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     static final String COUNTER_ID = "globalIndex";
     static final String GLOBAL_INDEX_NAME = "globalIndex_unique";
     private static final int AGGREGATE_CHUNK = 64;
+    /** Set here, not left to the server's defaults: an answered append survives a crash and a failover. */
+    static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
 
+    /** Appends: acknowledged by a majority, from the journal (on the embedded server: synced to disk). */
     private final MongoCollection<Document> events;
+    /** The stream the read models follow: only what a majority has, so no failover can take back what they saw. */
+    private final MongoCollection<Document> committedEvents;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
     private final Duration gapTimeout;
@@ -86,7 +93,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     protected SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
-        this.events = builder.database.getCollection(builder.eventsCollection);
+        this.events = builder.database.getCollection(builder.eventsCollection).withWriteConcern(DURABLE);
+        this.committedEvents = events.withReadConcern(ReadConcern.MAJORITY);
         this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
         this.counters = builder.database.getCollection(builder.countersCollection);
         this.gapTimeout = builder.gapTimeout;
@@ -333,7 +341,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             if (wanted.isEmpty()) {
                 return result;
             }
-            List<Document> found = events.find(in("globalIndex", wanted)).into(new ArrayList<>());
+            List<Document> found = committedEvents.find(in("globalIndex", wanted)).into(new ArrayList<>());
             if (found.isEmpty()) {
                 return result;
             }
