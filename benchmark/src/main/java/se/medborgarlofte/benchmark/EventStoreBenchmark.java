@@ -99,7 +99,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 4; part++) {
+            for (int part = 1; part <= 5; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -108,7 +108,8 @@ public final class EventStoreBenchmark {
                     case 1 -> partRawLimit();
                     case 2 -> partCommandThroughput();
                     case 3 -> partReplay();
-                    default -> partProjectionLag();
+                    case 4 -> partProjectionLag();
+                    default -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                 }
                 otherCpu.put(part, meter.othersPercent());
             }
@@ -182,7 +183,7 @@ public final class EventStoreBenchmark {
     }
 
     /** Inserts copies of {@code template} from {@code threads} threads for {@code seconds}; returns docs/s. */
-    private static double insertOneLoop(MongoCollection<Document> collection, Document template, int threads,
+    static double insertOneLoop(MongoCollection<Document> collection, Document template, int threads,
                                         int seconds, LongList latencies) throws Exception {
         AtomicLong done = new AtomicLong();
         long elapsed = runThreads(threads, seconds, thread -> {
@@ -283,7 +284,7 @@ public final class EventStoreBenchmark {
         }
     }
 
-    private static void signPromises(CommandGateway gateway, String run, int promises) throws Exception {
+    static void signPromises(CommandGateway gateway, String run, int promises) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -334,7 +335,7 @@ public final class EventStoreBenchmark {
     }
 
     /** Round robin over the promises, so concurrent commands hit different aggregates; returns commands/s. */
-    private static double recordActivities(CommandGateway gateway, String run, int promises, int threads, int seconds,
+    static double recordActivities(CommandGateway gateway, String run, int promises, int threads, int seconds,
                                            AtomicLong sequence, AtomicLong errors) throws Exception {
         AtomicLong done = new AtomicLong();
         long elapsed = runThreads(threads, seconds, thread -> {
@@ -614,7 +615,7 @@ public final class EventStoreBenchmark {
 
     // --- helpers --------------------------------------------------------------------------------------------
 
-    private LocalApplication start(EmbeddedMongoServer server, String engine, Map<String, Object> extra) {
+    LocalApplication start(EmbeddedMongoServer server, String engine, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
@@ -735,7 +736,7 @@ public final class EventStoreBenchmark {
         }
     }
 
-    private static void progress(String format, Object... args) {
+    static void progress(String format, Object... args) {
         System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", prepend(new java.util.Date(), args));
         System.out.flush();
     }
@@ -747,7 +748,7 @@ public final class EventStoreBenchmark {
         return all;
     }
 
-    private static String rate(double value, String unit) {
+    static String rate(double value, String unit) {
         return String.format(Locale.ROOT, "%,.0f %s", value, unit);
     }
 
@@ -755,7 +756,7 @@ public final class EventStoreBenchmark {
         return String.format(Locale.ROOT, value < 10 ? "%.2f ms" : "%.1f ms", value);
     }
 
-    private static String ratio(double value, Double limit) {
+    static String ratio(double value, Double limit) {
         if (limit == null || limit == 0) {
             return "n/a";
         }
@@ -770,8 +771,8 @@ public final class EventStoreBenchmark {
                                        + "total %d min %02d s%n", runtime.availableProcessors(),
                 System.getProperty("java.version"), runtime.maxMemory() >> 20, elapsed.toMinutes(),
                 elapsed.toSecondsPart());
-        System.out.println("Embedded in-memory MongoDB (mongo-java-server) in the same JVM, fresh per part, real "
-                           + "MongoDB driver.");
+        System.out.println("Embedded MongoDB (mongo-java-server) in the same JVM, fresh per part, real MongoDB driver: "
+                           + "in memory for parts 1-4, file-backed and durable (the local run's backend) for part 5.");
         System.out.println();
         String[] header = {"#", "measurement", "result", "ratio to limit", "limit"};
         int[] widths = new int[header.length];
@@ -799,12 +800,13 @@ public final class EventStoreBenchmark {
         }
         System.out.println();
         System.out.println("Limits: L1/L8 = raw insertOne rate with 1/8 threads, LM = raw insertMany rate, "
-                           + "LL = raw insertOne latency (p50 against p50, p99 against p99).");
+                           + "LL = raw insertOne latency (p50 against p50, p99 against p99); D1/D8 = durable "
+                           + "insertOne (j: true: insert and sync) on the file-backed embedded server, 1/8 threads.");
         notes.forEach((key, value) -> System.out.println("- " + key + ": " + value));
         System.out.println("- settings: " + config);
     }
 
-    private record Row(String part, String measurement, String result, String ratio, String limit) {
+    record Row(String part, String measurement, String result, String ratio, String limit) {
     }
 
     private record Limits(double insertOne1, double insertOne8, double insertMany, double insertOneP50,
@@ -821,7 +823,7 @@ public final class EventStoreBenchmark {
 
         static Config fromSystemProperties() {
             return new Config(
-                    Arrays.stream(System.getProperty("bench.parts", "1,2,3,4").split(","))
+                    Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5").split(","))
                             .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet()),
                     Integer.getInteger("bench.raw.seconds", 5),
                     Integer.getInteger("bench.commands.promises", 1000),

@@ -21,10 +21,12 @@ import java.nio.file.Path;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
+    private final MongoBackend backend;
     private final String connectionString;
 
     private EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         backend.version(ServerVersion.MONGO_5_0);
+        this.backend = backend;
         this.server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
@@ -54,6 +56,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     public String uri(String database) {
         return connectionString + "/" + database;
+    }
+
+    /** How many file syncs made journaled writes durable so far (0 in memory). */
+    public long durableSyncs() {
+        return backend instanceof DurableH2Backend durable ? durable.syncs() : 0;
     }
 
     @Override
