@@ -27,36 +27,33 @@ class GroupCommitTest {
         });
     }
 
-    @Test
-    void noWriterReturnsBeforeASyncThatStartedAfterItsWrite() {
-        GroupCommit commit = slowSync();
+    /** Eight writers, fifty durable writes each; {@code afterEach} sees the number of the writer's own write. */
+    void eightWriters(GroupCommit commit, java.util.function.LongConsumer afterEach) {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int writer = 0; writer < 8; writer++) {
             writers.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 50; i++) {
                     long mine = writes.incrementAndGet();
                     commit.awaitDurable(commit.writeCompleted());
-                    assertThat(covered.get()).as("writes covered by a completed sync").isGreaterThanOrEqualTo(mine);
+                    afterEach.accept(mine);
                 }
             }));
         }
         writers.forEach(CompletableFuture::join);
+    }
+
+    @Test
+    void noWriterReturnsBeforeASyncThatStartedAfterItsWrite() {
+        GroupCommit commit = slowSync();
+        eightWriters(commit, mine -> assertThat(covered.get()).as("writes covered by a completed sync")
+                .isGreaterThanOrEqualTo(mine));
         assertThat(commit.syncs()).isEqualTo(syncsRun.get());
     }
 
     @Test
     void concurrentWritersShareSyncs() {
         GroupCommit commit = slowSync();
-        List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (int writer = 0; writer < 8; writer++) {
-            writers.add(CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 50; i++) {
-                    writes.incrementAndGet();
-                    commit.awaitDurable(commit.writeCompleted());
-                }
-            }));
-        }
-        writers.forEach(CompletableFuture::join);
+        eightWriters(commit, mine -> { });
         assertThat(commit.syncs()).as("syncs for 400 durable writes by 8 writers").isLessThan(200);
     }
 
