@@ -9,7 +9,7 @@ import se.medborgarlofte.command.promise.Commands.AddCommitment;
 import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
 import se.medborgarlofte.eventstore.AxonSerialization;
-import se.medborgarlofte.eventstore.SequencedMongoEventStorageEngine;
+import se.medborgarlofte.eventstore.EventDocuments;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
@@ -168,6 +168,6 @@ final class Fixtures {
         PromiseId id = PromiseId.of("bench-raw-0");
         DomainEventMessage<?> event = event(id, 0, 2,
                 new ActivityRecorded(id, ActivityId.of("a2"), activityDetails(2), false), Instant.now());
-        return SequencedMongoEventStorageEngine.toDocument(event, 0L, serializer);
+        return EventDocuments.toDocument(event, 0L, serializer);
     }
 }

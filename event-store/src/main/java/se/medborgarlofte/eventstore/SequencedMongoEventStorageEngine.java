@@ -7,44 +7,32 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
@@ -65,7 +53,9 @@ import static com.mongodb.client.model.Filters.lt;
  *   A writer whose append fails (a conflict, an error) closes its own numbers with <i>tombstones</i> at once;
  *   a gap that stays empty longer than {@code gapTimeout} (its writer died) is closed by a reader the same way.
  *   A writer that finds its number taken (closed meanwhile, or handed out twice by a server whose {@code $inc} is
- *   not atomic) stores the event again under a new number: nothing is skipped and nothing is lost. The unique index on {@code globalIndex} makes this safe.</li>
+ *   not atomic) stores the event again under a new number: nothing is skipped and nothing is lost. The unique
+ *   index on {@code globalIndex} makes this safe. Numbering lives in {@link GlobalSequence}, the document shape in
+ *   {@link EventDocuments}.</li>
  *   <li>Reads ask for exact numbers ({@code globalIndex $in [next batch, gaps]}), so every read is an index lookup
  *   on any MongoDB server, including the embedded one, whatever the size of the store. The token holds only the
  *   open gaps, so it stays small.</li>
@@ -73,8 +63,6 @@ import static com.mongodb.client.model.Filters.lt;
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
-    static final String COUNTER_ID = "globalIndex";
     static final String GLOBAL_INDEX_NAME = "globalIndex_unique";
     private static final int AGGREGATE_CHUNK = 64;
     /** Set here, not left to the server's defaults: an answered append survives a crash and a failover. */
@@ -85,19 +73,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     /** The stream the read models follow: only what a majority has, so no failover can take back what they saw. */
     private final MongoCollection<Document> committedEvents;
     private final MongoCollection<Document> snapshots;
-    private final MongoCollection<Document> counters;
-    private final Duration gapTimeout;
+    private final GlobalSequence numbers;
     private final AppendHook appendHook;
-    /** When this process first saw each open gap (monotonic nanos). */
-    private final Map<Long, Long> gapsFirstSeen = new ConcurrentHashMap<>();
 
     protected SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventsCollection).withWriteConcern(DURABLE);
         this.committedEvents = events.withReadConcern(ReadConcern.MAJORITY);
         this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
-        this.counters = builder.database.getCollection(builder.countersCollection);
-        this.gapTimeout = builder.gapTimeout;
+        this.numbers = new GlobalSequence(events, builder.database.getCollection(builder.countersCollection),
+                builder.gapTimeout);
         this.appendHook = builder.appendHook;
         ensureIndexes();
     }
@@ -112,13 +97,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
                 new IndexOptions().unique(true).name("aggregate_sequence_unique"));
         events.createIndex(Indexes.ascending("timestamp"), new IndexOptions().name("timestamp"));
-        try {
-            counters.updateOne(eq("_id", COUNTER_ID), Updates.setOnInsert("value", 0L), new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        numbers.ensureCounter();
     }
 
     // --- append ---------------------------------------------------------------------------------------------
@@ -145,13 +124,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * failure closes this writer's unused numbers and is thrown.
      */
     private int insertWithNewNumbers(List<? extends EventMessage<?>> messages, Serializer serializer, int attempt) {
-        long last = allocate(messages.size());
+        long last = numbers.allocate(messages.size());
         long first = last - messages.size() + 1;
+        List<Document> documents = new ArrayList<>(messages.size());
         try {
             appendHook.afterAllocation(first, messages.size());
-            List<Document> documents = new ArrayList<>(messages.size());
             for (int i = 0; i < messages.size(); i++) {
-                documents.add(toDocument(messages.get(i), first + i, serializer));
+                documents.add(EventDocuments.toDocument(messages.get(i), first + i, serializer));
             }
             if (documents.size() == 1) {
                 events.insertOne(documents.get(0));
@@ -160,117 +139,50 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
             return messages.size();
         } catch (MongoWriteException e) {
-            if (numberTaken(e.getError().getCategory(), e.getError().getMessage(), attempt)) {
-                return 0;
-            }
-            closeOwnNumbers(first, last);
-            throw translate(e.getError().getCategory(), e.getError().getMessage(), e, messages.get(0));
+            return storedBeforeTakenNumber(0, e.getError().getCategory(), e, documents,
+                    messages, first, last, attempt);
         } catch (MongoBulkWriteException e) {
             var error = e.getWriteErrors().get(0);
-            ErrorCategory category = ErrorCategory.fromErrorCode(error.getCode());
-            closeOwnNumbers(first + error.getIndex() + 1, last);
-            if (numberTaken(category, error.getMessage(), attempt)) {
-                return error.getIndex();
-            }
-            closeOwnNumbers(first + error.getIndex(), first + error.getIndex());
-            throw translate(category, error.getMessage(), e, messages.get(error.getIndex()));
+            return storedBeforeTakenNumber(error.getIndex(), ErrorCategory.fromErrorCode(error.getCode()), e,
+                    documents, messages, first, last, attempt);
         } catch (RuntimeException e) {
-            closeOwnNumbers(first, last);
+            numbers.closeOwnNumbers(first, last);
             throw e;
         }
     }
 
-    private static boolean numberTaken(ErrorCategory category, String message, int attempt) {
-        boolean taken = category == ErrorCategory.DUPLICATE_KEY && message != null && message.contains(GLOBAL_INDEX_NAME);
-        if (taken && attempt >= 20) {
-            throw new EventStoreException("Could not get a free global sequence number in " + attempt + " attempts");
-        }
-        return taken;
-    }
-
     /**
-     * A writer that took numbers and failed closes them itself, so readers need not wait for the gap timeout.
-     * Best effort: if this fails too, the readers close them after the timeout.
+     * The event at {@code failed} was not stored. A duplicate key on a number whose event is not stored under its own
+     * id means the number was taken: the caller stores it and the rest again. A duplicate of the event's own id is a
+     * concurrent change of the aggregate. Either way this writer's numbers from {@code failed} on are closed.
      */
-    private void closeOwnNumbers(long from, long to) {
-        for (long number = from; number <= to; number++) {
-            try {
-                insertTombstone(number);
-            } catch (RuntimeException e) {
-                log.warn("Could not close global sequence number {} after a failed append; readers will after the "
-                         + "gap timeout", number, e);
+    private int storedBeforeTakenNumber(int failed, ErrorCategory category, Exception cause, List<Document> documents,
+                                        List<? extends EventMessage<?>> messages, long first, long last, int attempt) {
+        boolean duplicate = category == ErrorCategory.DUPLICATE_KEY;
+        boolean conflict = duplicate && events.find(eq("_id", documents.get(failed).get("_id"))).first() != null;
+        if (duplicate && !conflict) {
+            numbers.closeOwnNumbers(first + failed + 1, last);
+            if (attempt >= 20) {
+                throw new EventStoreException("Could not get a free global sequence number in " + attempt
+                                              + " attempts", cause);
             }
+            return failed;
         }
-    }
-
-    /** A tombstone is a document of its own (own aggregate id), so it can only clash on its global number. */
-    private void insertTombstone(long number) {
-        String id = "tombstone/" + number;
-        try {
-            events.insertOne(new Document("_id", id).append("globalIndex", number)
-                    .append("aggregateIdentifier", id).append("sequenceNumber", 0L)
-                    .append("tombstone", true).append("timestamp", new Date()));
-        } catch (MongoWriteException e) {
-            String message = e.getError().getMessage();
-            boolean numberTaken = e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                                  && (message.contains(GLOBAL_INDEX_NAME) || message.contains(id));
-            if (!numberTaken) {
-                throw e;
-            }
-            // the number is filled, or already closed: either way it is no longer open
+        numbers.closeOwnNumbers(first + failed, last);
+        if (conflict) {
+            String aggregate = messages.get(failed) instanceof DomainEventMessage<?> domain
+                    ? domain.getAggregateIdentifier() : "?";
+            throw new ConcurrencyException("Another change to aggregate " + aggregate + " was stored concurrently",
+                    cause);
         }
-    }
-
-    private long allocate(int count) {
-        Document counter = counters.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("value", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("value")).longValue();
-    }
-
-    private RuntimeException translate(ErrorCategory category, String message, Exception cause, EventMessage<?> event) {
-        if (category == ErrorCategory.DUPLICATE_KEY) {
-            String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "?";
-            return new ConcurrencyException("Another change to aggregate " + aggregate
-                                            + " was stored concurrently", cause);
-        }
-        return new EventStoreException("Could not append events: " + message, cause);
-    }
-
-    /** How an event is stored: one document, payload and metadata as JSON text. */
-    public static Document toDocument(EventMessage<?> event, long globalIndex, Serializer serializer) {
-        SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
-        SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
-        String aggregateIdentifier;
-        long sequenceNumber;
-        String type;
-        if (event instanceof DomainEventMessage<?> domain) {
-            aggregateIdentifier = domain.getAggregateIdentifier();
-            sequenceNumber = domain.getSequenceNumber();
-            type = domain.getType();
-        } else {
-            aggregateIdentifier = event.getIdentifier();
-            sequenceNumber = 0;
-            type = null;
-        }
-        return new Document("_id", aggregateIdentifier + "/" + sequenceNumber)
-                .append("globalIndex", globalIndex)
-                .append("aggregateIdentifier", aggregateIdentifier)
-                .append("sequenceNumber", sequenceNumber)
-                .append("type", type)
-                .append("eventIdentifier", event.getIdentifier())
-                .append("timestamp", Date.from(event.getTimestamp()))
-                .append("timestampNanos", event.getTimestamp().getNano())
-                .append("payloadType", payload.getType().getName())
-                .append("payloadRevision", payload.getType().getRevision())
-                .append("payload", payload.getData())
-                .append("metaData", metaData.getData());
+        throw new EventStoreException("Could not append events: " + cause.getMessage(), cause);
     }
 
     // --- snapshots ------------------------------------------------------------------------------------------
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = toDocument(snapshot, -1, serializer);
+        Document document = EventDocuments.toDocument(snapshot, -1, serializer);
         document.put("_id", snapshot.getAggregateIdentifier());
         document.remove("globalIndex");
         try {
@@ -288,7 +200,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
-        return snapshot == null ? Stream.empty() : Stream.of(toDomainEventData(snapshot));
+        return snapshot == null ? Stream.empty() : Stream.of(EventDocuments.toDomainEventData(snapshot));
     }
 
     // --- aggregate streams ----------------------------------------------------------------------------------
@@ -303,11 +215,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             int chunk = Math.min(AGGREGATE_CHUNK, batchSize - result.size());
             List<String> ids = new ArrayList<>(chunk);
             for (int i = 0; i < chunk; i++) {
-                ids.add(aggregateIdentifier + "/" + (next + i));
+                ids.add(EventDocuments.id(aggregateIdentifier, next + i));
             }
             List<Document> found = events.find(in("_id", ids)).into(new ArrayList<>());
-            found.sort((a, b) -> Long.compare(a.getLong("sequenceNumber"), b.getLong("sequenceNumber")));
-            found.forEach(document -> result.add(toDomainEventData(document)));
+            found.sort((a, b) -> Long.compare(EventDocuments.number(a, "sequenceNumber"),
+                    EventDocuments.number(b, "sequenceNumber")));
+            found.forEach(document -> result.add(EventDocuments.toDomainEventData(document)));
             if (found.size() < chunk) {
                 break;
             }
@@ -320,7 +233,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         Document last = events.find(eq("aggregateIdentifier", aggregateIdentifier))
                 .sort(Sorts.descending("sequenceNumber")).limit(1).first();
-        return Optional.ofNullable(last).map(document -> document.getLong("sequenceNumber"));
+        return Optional.ofNullable(last).map(document -> EventDocuments.number(document, "sequenceNumber"));
     }
 
     // --- tracking -------------------------------------------------------------------------------------------
@@ -329,11 +242,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken cursor = lastToken == null ? GapAwareTrackingToken.newInstance(0, Set.of())
                 : asGapAware(lastToken);
-        closeExpiredGaps(cursor.getGaps());
+        numbers.closeExpiredGaps(cursor.getGaps());
         List<TrackedEventData<?>> result = new ArrayList<>();
         while (true) {
             // numbers above the counter are not handed out yet: an idle poll costs one lookup
-            long head = Math.min(cursor.getIndex() + batchSize, highestTaken());
+            long head = Math.min(cursor.getIndex() + batchSize, numbers.highestTaken());
             List<Long> wanted = new ArrayList<>(cursor.getGaps());
             for (long number = cursor.getIndex() + 1; number <= head; number++) {
                 wanted.add(number);
@@ -345,11 +258,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             if (found.isEmpty()) {
                 return result;
             }
-            found.sort((a, b) -> Long.compare(a.getLong("globalIndex"), b.getLong("globalIndex")));
+            found.sort((a, b) -> Long.compare(EventDocuments.number(a, "globalIndex"),
+                    EventDocuments.number(b, "globalIndex")));
             for (Document document : found) {
-                cursor = cursor.advanceTo(document.getLong("globalIndex"), Integer.MAX_VALUE);
+                cursor = cursor.advanceTo(EventDocuments.number(document, "globalIndex"), Integer.MAX_VALUE);
                 if (!document.getBoolean("tombstone", false)) {
-                    result.add(new TrackedDomainEventData<>(cursor, toDomainEventData(document)));
+                    result.add(new TrackedDomainEventData<>(cursor, EventDocuments.toDomainEventData(document)));
                 }
             }
             if (!result.isEmpty()) {
@@ -367,31 +281,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                            + "; this event store tracks with GapAwareTrackingToken");
     }
 
-    /**
-     * A gap open longer than the timeout will never be filled (its writer died between taking the number and
-     * inserting): close it with a tombstone, once, for everyone.
-     */
-    private void closeExpiredGaps(SortedSet<Long> gaps) {
-        long now = System.nanoTime();
-        for (Long gap : gaps) {
-            long firstSeen = gapsFirstSeen.computeIfAbsent(gap, g -> now);
-            if (now - firstSeen >= gapTimeout.toNanos()) {
-                insertTombstone(gap);
-                log.warn("Global sequence number {} stayed empty for {}; closed it (its writer vanished)", gap,
-                        gapTimeout);
-                gapsFirstSeen.remove(gap);
-            }
-        }
-        if (gapsFirstSeen.size() > 10_000) {
-            gapsFirstSeen.keySet().retainAll(gaps);
-        }
-    }
-
-    private long highestTaken() {
-        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
-        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
-    }
-
     @Override
     public TrackingToken createTailToken() {
         return null;
@@ -399,7 +288,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public TrackingToken createHeadToken() {
-        long head = highestTaken();
+        long head = numbers.highestTaken();
         return head == 0 ? null : GapAwareTrackingToken.newInstance(head, Set.of());
     }
 
@@ -410,23 +299,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (first == null) {
             return createHeadToken();
         }
-        long index = first.getLong("globalIndex") - 1;
+        long index = EventDocuments.number(first, "globalIndex") - 1;
         return index <= 0 ? null : GapAwareTrackingToken.newInstance(index, Set.of());
     }
 
     // --- mapping --------------------------------------------------------------------------------------------
-
-    private static DomainEventData<String> toDomainEventData(Document document) {
-        Instant timestamp = document.getDate("timestamp").toInstant();
-        Integer nanos = document.getInteger("timestampNanos");
-        if (nanos != null) {
-            timestamp = timestamp.plusNanos(nanos - timestamp.getNano());
-        }
-        return new GenericDomainEventEntry<>(document.getString("type"), document.getString("aggregateIdentifier"),
-                document.getLong("sequenceNumber"), document.getString("eventIdentifier"), timestamp,
-                document.getString("payloadType"), document.getString("payloadRevision"),
-                document.getString("payload"), document.getString("metaData"));
-    }
 
     /** Builds the engine; {@code database} is required. */
     public static class Builder extends BatchingEventStorageEngine.Builder {

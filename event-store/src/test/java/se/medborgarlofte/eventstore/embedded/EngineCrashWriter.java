@@ -38,6 +38,5 @@ public final class EngineCrashWriter {
             }, "writer-" + writer);
             thread.start();
         }
-        System.out.println("READY");
     }
 }
