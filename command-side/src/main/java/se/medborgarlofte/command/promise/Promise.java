@@ -22,9 +22,7 @@ import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.EventMetadataKeys;
 import se.medborgarlofte.events.Party;
-import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
@@ -47,22 +45,25 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.medborgarlofte.command.promise.AccessPolicy.requireAdmin;
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
-import static se.medborgarlofte.command.promise.PromiseRejected.forbidden;
+import static se.medborgarlofte.command.promise.PromiseRules.checkActivity;
+import static se.medborgarlofte.command.promise.PromiseRules.checkCommitmentTerms;
+import static se.medborgarlofte.command.promise.PromiseRules.checkTerms;
+import static se.medborgarlofte.command.promise.PromiseRules.ensureInPeriod;
+import static se.medborgarlofte.command.promise.PromiseRules.ensureNotInFuture;
+import static se.medborgarlofte.command.promise.PromiseRules.requireReason;
 import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
 
 /**
  * A medborgarlöfte with its commitments and the activities recorded against them. Command handlers check the
- * rule, then apply; event-sourcing handlers only assign state. Activities live inside the promise because
+ * rule, then apply; event-sourcing handlers only assign state. Who may do what is {@link AccessPolicy}'s, the
+ * rules over terms and activities are {@link PromiseRules}'; the caller is read once ({@link Caller}). Activities live inside the promise because
  * every rule about them (period, linked commitments, owner, closed promise) is a rule of the promise;
  * snapshots keep a long history fast to load.
  */
 @Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
 class Promise {
-
-    private static final String ADMIN = "ADMIN";
-    private static final String EDITOR = "EDITOR";
-    private static final String SYSTEM = "SYSTEM";
 
     @AggregateIdentifier
     private String promiseId;
@@ -88,14 +89,15 @@ class Promise {
     }
 
     @CommandHandler
-    Promise(SignPromise command, MetaData caller) {
-        requireAdmin(caller);
+    Promise(SignPromise command, MetaData metaData) {
+        requireAdmin(Caller.of(metaData));
         checkTerms(command.terms());
         apply(new PromiseSigned(command.promiseId(), command.terms()));
     }
 
     @CommandHandler
-    void handle(AmendPromise command, MetaData caller) {
+    void handle(AmendPromise command, MetaData metaData) {
+        Caller caller = Caller.of(metaData);
         requireAdmin(caller);
         requireVersion(caller);
         requireReason(command.reason());
@@ -124,7 +126,8 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(ClosePromise command, MetaData caller, Clock clock) {
+    void handle(ClosePromise command, MetaData metaData, Clock clock) {
+        Caller caller = Caller.of(metaData);
         requireAdmin(caller);
         requireVersion(caller);
         ensureOpen();
@@ -136,23 +139,27 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(AddCommitment command, MetaData caller) {
+    void handle(AddCommitment command, MetaData metaData) {
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
         requireSide(caller, command.terms().owner());
         ensureOpen();
         if (commitments.containsKey(command.commitmentId().value())) {
             throw broken(Rule.COMMITMENT_EXISTS, command.commitmentId());
         }
-        checkCommitmentTerms(command.terms());
+        checkCommitmentTerms(terms, command.terms());
         apply(new CommitmentAdded(id(), command.commitmentId(), command.terms()));
     }
 
     @CommandHandler
-    void handle(ReviseCommitment command, MetaData caller) {
+    void handle(ReviseCommitment command, MetaData metaData) {
         CommitmentState commitment = activeCommitment(command.commitmentId());
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
         requireSide(caller, commitment.terms().owner(), command.terms().owner());
         requireReason(command.reason());
         ensureOpen();
-        checkCommitmentTerms(command.terms());
+        checkCommitmentTerms(terms, command.terms());
         if (commitment.terms().equals(command.terms())) {
             throw broken(Rule.NOTHING_CHANGED);
         }
@@ -160,24 +167,32 @@ class Promise {
     }
 
     @CommandHandler
-    void handle(WithdrawCommitment command, MetaData caller) {
-        requireSide(caller, activeCommitment(command.commitmentId()).terms().owner());
+    void handle(WithdrawCommitment command, MetaData metaData) {
+        CommitmentState commitment = activeCommitment(command.commitmentId());
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
+        requireSide(caller, commitment.terms().owner());
         requireReason(command.reason());
         ensureOpen();
         apply(new CommitmentWithdrawn(id(), command.commitmentId(), command.reason()));
     }
 
     @CommandHandler
-    void handle(AssessCommitment command, MetaData caller, Clock clock) {
-        requireSide(caller, activeCommitment(command.commitmentId()).terms().owner());
+    void handle(AssessCommitment command, MetaData metaData, Clock clock) {
+        CommitmentState commitment = activeCommitment(command.commitmentId());
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
+        requireSide(caller, commitment.terms().owner());
         ensureOpen();
-        ensureInPeriod(command.assessedOn(), clock);
+        ensureInPeriod(terms, command.assessedOn(), clock);
         apply(new CommitmentAssessed(id(), command.commitmentId(), command.assessedOn(), command.status(),
                 command.rationale()));
     }
 
     @CommandHandler
-    RecordingResult handle(RecordActivity command, MetaData caller, Clock clock) {
+    RecordingResult handle(RecordActivity command, MetaData metaData, Clock clock) {
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
         requireSide(caller, command.details().performedBy());
         ActivityState existing = activities.get(command.activityId().value());
         if (existing != null) {
@@ -187,37 +202,40 @@ class Promise {
             throw broken(Rule.ACTIVITY_ID_REUSED, command.activityId());
         }
         ensureOpen();
-        checkActivity(command.details(), Set.of(), Set.of(), clock);
+        checkActivity(terms, commitments, command.details(), Set.of(), Set.of(), clock);
         apply(new ActivityRecorded(id(), command.activityId(), command.details(), command.example()));
         return RecordingResult.RECORDED;
     }
 
     @CommandHandler
-    void handle(CorrectActivity command, MetaData caller, Clock clock) {
+    void handle(CorrectActivity command, MetaData metaData, Clock clock) {
         ActivityState activity = activity(command.activityId());
-        requireSide(caller, activity.details().performedBy(),
-                command.changes().applyTo(activity.details()).performedBy());
+        ActivityDetails current = activity.details();
+        ActivityDetails corrected = command.changes().applyTo(current);
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
+        requireSide(caller, current.performedBy(), corrected.performedBy());
         requireReason(command.reason());
         ensureOpen();
         if (activity.retracted()) {
             throw broken(Rule.ACTIVITY_RETRACTED, command.activityId());
         }
-        ActivityDetails corrected = command.changes().applyTo(activity.details());
-        if (corrected.equals(activity.details())) {
+        if (corrected.equals(current)) {
             throw broken(Rule.NOTHING_CHANGED);
         }
-        ActivityDetails current = activity.details();
         Set<CommitmentId> linked = new HashSet<>(current.commitmentIds());
         // Links that stand and whose fit can't have changed are not re-checked: a commitment revised since
         // must not lock the activities recorded under its earlier wording.
         boolean sameFit = corrected.kind() == current.kind() && corrected.performedBy() == current.performedBy();
-        checkActivity(corrected, linked, sameFit ? linked : Set.of(), clock);
+        checkActivity(terms, commitments, corrected, linked, sameFit ? linked : Set.of(), clock);
         apply(new ActivityCorrected(id(), command.activityId(), corrected, command.reason()));
     }
 
     @CommandHandler
-    void handle(RetractActivity command, MetaData caller) {
+    void handle(RetractActivity command, MetaData metaData) {
         ActivityState activity = activity(command.activityId());
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
         requireSide(caller, activity.details().performedBy());
         requireReason(command.reason());
         ensureOpen();
@@ -227,151 +245,22 @@ class Promise {
         apply(new ActivityRetracted(id(), command.activityId(), command.reason()));
     }
 
-    // --- who may ------------------------------------------------------------------------------------------
-
-    private static String role(MetaData caller) {
-        Object role = caller.get(EventMetadataKeys.ROLE);
-        return role == null ? "" : role.toString();
-    }
-
-    private static boolean unrestricted(MetaData caller) {
-        return ADMIN.equals(role(caller)) || SYSTEM.equals(role(caller));
-    }
-
-    private static void requireAdmin(MetaData caller) {
-        if (!unrestricted(caller)) {
-            throw forbidden(Rule.ADMIN_ONLY);
-        }
-    }
+    // --- checks that need the state --------------------------------------------------------------------
 
     /** {@code If-Match}: the caller's copy of the promise must still be current. */
-    private void requireVersion(MetaData caller) {
-        Object expected = caller.get(Commands.EXPECTED_VERSION);
-        if (expected != null && Long.parseLong(expected.toString()) != version) {
-            throw PromiseRejected.preconditionFailed(Rule.STALE_VERSION, expected, version);
+    private void requireVersion(Caller caller) {
+        if (caller.expectedVersion() != null && caller.expectedVersion() != version) {
+            throw PromiseRejected.preconditionFailed(Rule.STALE_VERSION, caller.expectedVersion(), version);
         }
     }
 
-    /**
-     * An editor acts only in promises where their organisation is a party (the police area or one of the
-     * municipalities), and only for their own side or jointly.
-     */
-    private void requireSide(MetaData caller, Party... concerned) {
-        requireVersion(caller);
-        if (unrestricted(caller)) {
-            return;
-        }
-        if (!EDITOR.equals(role(caller))) {
-            throw forbidden(Rule.ROLE_MAY_NOT_CHANGE, role(caller).isEmpty() ? "(ingen)" : role(caller));
-        }
-        Object organisation = caller.get(EventMetadataKeys.ORGANISATION);
-        Party side = sideOf(organisation == null ? "" : organisation.toString());
-        if (side == null) {
-            throw forbidden(Rule.NOT_A_PARTY, organisation == null ? "(ingen organisation)" : organisation);
-        }
-        for (Party party : concerned) {
-            if (party != Party.JOINT && party != side) {
-                throw forbidden(Rule.WRONG_SIDE, organisation, side, party);
-            }
-        }
-    }
-
-    private Party sideOf(String organisation) {
-        String normalised = organisation.strip();
-        if (normalised.equalsIgnoreCase(terms.policeArea())) {
-            return Party.POLICE;
-        }
-        return terms.municipalities().stream().anyMatch(normalised::equalsIgnoreCase) ? Party.MUNICIPALITY : null;
-    }
-
-    // --- rules -------------------------------------------------------------------------------------------
-
-    private static void checkTerms(PromiseTerms terms) {
-        if (terms.validTo().isBefore(terms.validFrom())) {
-            throw broken(Rule.INVALID_PERIOD, "perioden slutar före den börjar");
-        }
-        if (terms.validTo().isAfter(terms.validFrom().plusYears(3))) {
-            throw broken(Rule.INVALID_PERIOD, "perioden är längre än tre år");
-        }
-        if (terms.signedOn().isAfter(terms.validTo())) {
-            throw broken(Rule.INVALID_PERIOD, "löftet undertecknades efter att perioden slutat");
-        }
-        Set<String> codes = new HashSet<>();
-        for (FocusArea area : terms.focusAreas()) {
-            if (!codes.add(area.code())) {
-                throw broken(Rule.DUPLICATE_FOCUS_AREA, area.code());
-            }
-        }
-    }
-
-    private void checkCommitmentTerms(CommitmentTerms commitment) {
-        if (commitment.target() != null && commitment.target() <= 0) {
-            throw broken(Rule.TARGET_NOT_POSITIVE, commitment.target());
-        }
-        if (commitment.countedKinds().isEmpty()) {
-            throw broken(Rule.NO_COUNTED_KINDS);
-        }
-        if (!terms.hasFocusArea(commitment.focusArea())) {
-            throw broken(Rule.UNKNOWN_FOCUS_AREA, commitment.focusArea());
-        }
-    }
-
-    /**
-     * {@code alreadyLinked} commitments may have been withdrawn since; the link stays valid. {@code fitKnown}
-     * commitments were already checked for performer and kind.
-     */
-    private void checkActivity(ActivityDetails details, Set<CommitmentId> alreadyLinked, Set<CommitmentId> fitKnown,
-                               Clock clock) {
-        ensureInPeriod(details.occurredOn(), clock);
-        if (details.commitmentIds().isEmpty()) {
-            throw broken(Rule.NO_COMMITMENTS);
-        }
-        if (new HashSet<>(details.commitmentIds()).size() != details.commitmentIds().size()) {
-            throw broken(Rule.DUPLICATE_LINK);
-        }
-        for (CommitmentId commitmentId : details.commitmentIds()) {
-            CommitmentState commitment = commitments.get(commitmentId.value());
-            if (commitment == null) {
-                throw broken(Rule.UNKNOWN_COMMITMENT, commitmentId);
-            }
-            if (commitment.withdrawn() && !alreadyLinked.contains(commitmentId)) {
-                throw broken(Rule.COMMITMENT_WITHDRAWN, commitmentId);
-            }
-            if (fitKnown.contains(commitmentId)) {
-                continue;
-            }
-            if (!details.performedBy().fits(commitment.terms().owner())) {
-                throw broken(Rule.PERFORMER_MISMATCH, details.performedBy(), commitmentId,
-                        commitment.terms().owner());
-            }
-            if (!commitment.terms().counts(details.kind())) {
-                throw broken(Rule.KIND_NOT_COUNTED, details.kind(), commitmentId);
-            }
-        }
-    }
-
-    private void ensureInPeriod(LocalDate date, Clock clock) {
-        if (!terms.covers(date)) {
-            throw broken(Rule.OUTSIDE_PERIOD, date, terms.validFrom(), terms.validTo());
-        }
-        ensureNotInFuture(date, clock);
-    }
-
-    private static void ensureNotInFuture(LocalDate date, Clock clock) {
-        if (date.isAfter(LocalDate.now(clock))) {
-            throw broken(Rule.IN_FUTURE, date);
-        }
+    private void requireSide(Caller caller, Party... concerned) {
+        AccessPolicy.requireSide(caller, terms, concerned);
     }
 
     private void ensureOpen() {
         if (closed) {
             throw broken(Rule.PROMISE_CLOSED);
-        }
-    }
-
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw broken(Rule.REASON_REQUIRED);
         }
     }
 

@@ -1,0 +1,111 @@
+package se.medborgarlofte.command.promise;
+
+import se.medborgarlofte.command.promise.PromiseRejected.Rule;
+import se.medborgarlofte.events.ActivityDetails;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.PromiseTerms;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static se.medborgarlofte.command.promise.PromiseRejected.broken;
+
+/** The rules that judge a promise's terms, a commitment's terms and an activity, given the promise's state. */
+final class PromiseRules {
+
+    private PromiseRules() {
+    }
+
+    /** Rule 1. */
+    static void checkTerms(PromiseTerms terms) {
+        if (terms.validTo().isBefore(terms.validFrom())) {
+            throw broken(Rule.INVALID_PERIOD, "perioden slutar före den börjar");
+        }
+        if (terms.validTo().isAfter(terms.validFrom().plusYears(3))) {
+            throw broken(Rule.INVALID_PERIOD, "perioden är längre än tre år");
+        }
+        if (terms.signedOn().isAfter(terms.validTo())) {
+            throw broken(Rule.INVALID_PERIOD, "löftet undertecknades efter att perioden slutat");
+        }
+        Set<String> codes = new HashSet<>();
+        for (FocusArea area : terms.focusAreas()) {
+            if (!codes.add(area.code())) {
+                throw broken(Rule.DUPLICATE_FOCUS_AREA, area.code());
+            }
+        }
+    }
+
+    /** Rule 2. */
+    static void checkCommitmentTerms(PromiseTerms promise, CommitmentTerms commitment) {
+        if (commitment.target() != null && commitment.target() <= 0) {
+            throw broken(Rule.TARGET_NOT_POSITIVE, commitment.target());
+        }
+        if (commitment.countedKinds().isEmpty()) {
+            throw broken(Rule.NO_COUNTED_KINDS);
+        }
+        if (!promise.hasFocusArea(commitment.focusArea())) {
+            throw broken(Rule.UNKNOWN_FOCUS_AREA, commitment.focusArea());
+        }
+    }
+
+    /**
+     * Rules 3–5 and 8. {@code alreadyLinked} commitments may have been withdrawn since; the link stays valid.
+     * {@code fitKnown} commitments were already checked for performer and kind.
+     */
+    static void checkActivity(PromiseTerms terms, Map<String, Promise.CommitmentState> commitments,
+                              ActivityDetails details, Set<CommitmentId> alreadyLinked, Set<CommitmentId> fitKnown,
+                              Clock clock) {
+        ensureInPeriod(terms, details.occurredOn(), clock);
+        if (details.commitmentIds().isEmpty()) {
+            throw broken(Rule.NO_COMMITMENTS);
+        }
+        if (new HashSet<>(details.commitmentIds()).size() != details.commitmentIds().size()) {
+            throw broken(Rule.DUPLICATE_LINK);
+        }
+        for (CommitmentId commitmentId : details.commitmentIds()) {
+            Promise.CommitmentState commitment = commitments.get(commitmentId.value());
+            if (commitment == null) {
+                throw broken(Rule.UNKNOWN_COMMITMENT, commitmentId);
+            }
+            if (commitment.withdrawn() && !alreadyLinked.contains(commitmentId)) {
+                throw broken(Rule.COMMITMENT_WITHDRAWN, commitmentId);
+            }
+            if (fitKnown.contains(commitmentId)) {
+                continue;
+            }
+            if (!details.performedBy().fits(commitment.terms().owner())) {
+                throw broken(Rule.PERFORMER_MISMATCH, details.performedBy(), commitmentId,
+                        commitment.terms().owner());
+            }
+            if (!commitment.terms().counts(details.kind())) {
+                throw broken(Rule.KIND_NOT_COUNTED, details.kind(), commitmentId);
+            }
+        }
+    }
+
+    /** Rule 3: inside the period and not after today (Stockholm time, through the clock). */
+    static void ensureInPeriod(PromiseTerms terms, LocalDate date, Clock clock) {
+        if (!terms.covers(date)) {
+            throw broken(Rule.OUTSIDE_PERIOD, date, terms.validFrom(), terms.validTo());
+        }
+        ensureNotInFuture(date, clock);
+    }
+
+    static void ensureNotInFuture(LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw broken(Rule.IN_FUTURE, date);
+        }
+    }
+
+    /** Rule 7. */
+    static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw broken(Rule.REASON_REQUIRED);
+        }
+    }
+}
