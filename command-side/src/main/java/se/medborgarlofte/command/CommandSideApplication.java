@@ -13,6 +13,8 @@ import se.medborgarlofte.events.EventMetadataKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import se.medborgarlofte.command.web.WebLimits;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** The command side: REST commands, the Promise aggregate, appends to the MongoDB event store. Port 8080. */
 @SpringBootApplication
+@EnableConfigurationProperties(WebLimits.class)
 public class CommandSideApplication {
 
     public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");

@@ -7,15 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
+import se.medborgarlofte.security.Problems;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Refuses request bodies over the limit with 413: at once when the declared length is too large, and while
@@ -25,11 +21,9 @@ import java.net.URI;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final JsonMapper json;
 
-    BodySizeLimit(@Value("${medborgarlofte.web.max-body-bytes:65536}") long maxBytes, JsonMapper json) {
-        this.maxBytes = maxBytes;
-        this.json = json;
+    BodySizeLimit(WebLimits limits) {
+        this.maxBytes = limits.maxBodyBytes();
     }
 
     /** Thrown while reading a body that grows past the limit. */
@@ -43,23 +37,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = tooLarge(maxBytes);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getWriter(), problem);
+            Problems.write(response, Problems.tooLarge(maxBytes), request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    static ProblemDetail tooLarge(long maxBytes) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "Begäran är för stor: högst " + maxBytes + " byte.");
-        problem.setType(URI.create("/problems/body-too-large"));
-        problem.setTitle(HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-        return problem;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -20,10 +20,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.medborgarlofte.command.promise.PromiseRejected;
+import se.medborgarlofte.security.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +36,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @org.springframework.beans.factory.annotation.Value("${medborgarlofte.web.max-body-bytes:65536}")
-    private long maxBodyBytes;
+    private final WebLimits limits;
+
+    ProblemDetailsAdvice(WebLimits limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler(PromiseRejected.class)
     ProblemDetail rejected(PromiseRejected rejection) {
@@ -59,9 +62,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIfMatchException.class)
     ProblemDetail invalidIfMatch(InvalidIfMatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-header", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "If-Match", "message", e.getMessage())));
-        return problem;
+        return Problems.invalid("invalid-header", "If-Match", e.getMessage(), e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -123,7 +124,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimit.BodyTooLargeException) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimit.tooLarge(maxBodyBytes));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(limits.maxBodyBytes()));
             }
         }
         String field = null;
@@ -138,11 +139,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message = unknown ? "okänt fält" : "ogiltigt värde eller fel typ";
         ProblemDetail problem = field == null
                 ? problem(HttpStatus.BAD_REQUEST, "malformed-body", "Begäran är inte giltig JSON.")
-                : problem(HttpStatus.BAD_REQUEST, unknown ? "unknown-field" : "invalid-field",
+                : Problems.invalid(unknown ? "unknown-field" : "invalid-field", field, message,
                 "Fältet " + field + ": " + message + ".");
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        }
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -177,9 +175,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + code));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return Problems.of(status, code, detail);
     }
 }

@@ -8,10 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.medborgarlofte.security.Problems;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /** RFC 9457 problem details for the query API: 400 names the bad parameter, 404 an unknown id. */
 @RestControllerAdvice
@@ -42,15 +40,10 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalidParameter(String parameter, String detail) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", detail);
-        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", detail)));
-        return problem;
+        return Problems.invalid("invalid-parameter", parameter, detail, detail);
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + code));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return Problems.of(status, code, detail);
     }
 }
