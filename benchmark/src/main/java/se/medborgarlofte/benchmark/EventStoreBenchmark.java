@@ -75,7 +75,6 @@ public final class EventStoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
         quietLogging();
         Config config = Config.fromSystemProperties();
         EventStoreBenchmark benchmark = new EventStoreBenchmark(config);
@@ -619,7 +618,6 @@ public final class EventStoreBenchmark {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("axoniq.update-checker.disabled", "true");
         properties.put("medborgarlofte.event-store.engine", engine);
         for (String key : List.of("medborgarlofte.event-store.batch-size", "medborgarlofte.event-store.fetch-delay")) {
             if (System.getProperty(key) != null) {

@@ -1,5 +1,6 @@
 package se.medborgarlofte.benchmark;
 
+import se.medborgarlofte.events.SwedishTime;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -28,7 +29,6 @@ import se.medborgarlofte.events.Signatory;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,6 @@ import java.util.function.LongFunction;
  */
 final class Fixtures {
 
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     static final String AGGREGATE_TYPE = "Promise";
     static final String FOCUS_AREA = "TRAFFIC";
     static final String NOTES = "Hastighetskontroll med laserpistol vid skolan och på infarten från riksvägen. "
@@ -53,7 +52,7 @@ final class Fixtures {
                                 + "trafikenhet om skyltningen fortsätter.";
 
     /** Today in Stockholm, fixed at start so that no activity is "in the future" whatever the run's length. */
-    static final LocalDate TODAY = LocalDate.now(SWEDEN);
+    static final LocalDate TODAY = LocalDate.now(SwedishTime.ZONE);
 
     private Fixtures() {
     }

@@ -1,5 +1,6 @@
 package se.medborgarlofte.command;
 
+import se.medborgarlofte.events.SwedishTime;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -19,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -28,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 @EnableConfigurationProperties(WebLimits.class)
 public class CommandSideApplication {
 
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     public static void main(String[] args) {
         builder().run(args);
@@ -43,7 +42,7 @@ public class CommandSideApplication {
     /** Dates are Swedish local dates: "today" is today in Stockholm. */
     @Bean
     Clock clock() {
-        return Clock.system(SWEDEN);
+        return Clock.system(SwedishTime.ZONE);
     }
 
     /**

@@ -33,14 +33,6 @@ import java.time.Duration;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonMongoAutoConfiguration {
 
-    static {
-        // The service runs without internet access; switch Axon's update checker off unless told otherwise.
-        if (System.getProperty("axoniq.update-checker.disabled") == null
-                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
-        }
-    }
-
     @Bean
     @Primary
     public Serializer serializer() {

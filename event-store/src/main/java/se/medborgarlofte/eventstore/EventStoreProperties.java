@@ -15,10 +15,13 @@ import java.time.Duration;
  * @param gapTimeout how long a taken but still empty global sequence number is waited for before it is given up
  */
 @ConfigurationProperties("medborgarlofte.event-store")
-public record EventStoreProperties(String engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout) {
+public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout) {
+
+    /** The event storage engines to choose from ({@code sequenced}, {@code axon-mongo}). */
+    public enum Engine { SEQUENCED, AXON_MONGO }
 
     public EventStoreProperties {
-        engine = engine == null ? "sequenced" : engine;
+        engine = engine == null ? Engine.SEQUENCED : engine;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(25) : fetchDelay;
         batchSize = batchSize == null ? 1000 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;

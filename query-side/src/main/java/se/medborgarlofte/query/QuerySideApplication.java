@@ -1,11 +1,11 @@
 package se.medborgarlofte.query;
 
+import se.medborgarlofte.events.SwedishTime;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * The query side: Axon streaming processors tail the MongoDB event store into read models; REST queries on
@@ -14,7 +14,6 @@ import java.time.ZoneId;
 @SpringBootApplication
 public class QuerySideApplication {
 
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     public static void main(String[] args) {
         builder().run(args);
@@ -28,6 +27,6 @@ public class QuerySideApplication {
 
     @Bean
     Clock clock() {
-        return Clock.system(SWEDEN);
+        return Clock.system(SwedishTime.ZONE);
     }
 }

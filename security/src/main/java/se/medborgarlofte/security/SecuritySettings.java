@@ -18,11 +18,14 @@ import java.util.List;
  * @param corsOrigins    origins allowed to read the public endpoints from a browser (a municipality's website)
  */
 @ConfigurationProperties("medborgarlofte.security")
-public record SecuritySettings(String mode, Path usersFile, String roleClaim, String organisationClaim,
+public record SecuritySettings(Mode mode, Path usersFile, String roleClaim, String organisationClaim,
                                String nameClaim, List<String> corsOrigins) {
 
+    /** How callers sign in; {@code auto} is resolved at start. */
+    public enum Mode { AUTO, JWT, BASIC }
+
     public SecuritySettings {
-        mode = mode == null ? "auto" : mode;
+        mode = mode == null ? Mode.AUTO : mode;
         usersFile = usersFile == null ? Path.of("data", "users.json") : usersFile;
         roleClaim = roleClaim == null ? "roles" : roleClaim;
         organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;
@@ -32,14 +35,14 @@ public record SecuritySettings(String mode, Path usersFile, String roleClaim, St
 
     /** The mode in force: {@code auto} is resolved by {@link SecurityAutoConfiguration} from the JWT settings. */
     public boolean basic() {
-        return "basic".equalsIgnoreCase(mode);
+        return mode == Mode.BASIC;
     }
 
     SecuritySettings resolved(boolean jwtConfigured) {
-        if (!"auto".equalsIgnoreCase(mode)) {
+        if (mode != Mode.AUTO) {
             return this;
         }
-        return new SecuritySettings(jwtConfigured ? "jwt" : "basic", usersFile, roleClaim, organisationClaim,
+        return new SecuritySettings(jwtConfigured ? Mode.JWT : Mode.BASIC, usersFile, roleClaim, organisationClaim,
                 nameClaim, corsOrigins);
     }
 }

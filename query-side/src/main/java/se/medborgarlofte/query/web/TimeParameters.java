@@ -1,16 +1,15 @@
 package se.medborgarlofte.query.web;
 
+import se.medborgarlofte.events.SwedishTime;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** Parses the moments and date ranges the query API takes; anything unreadable is a 400 naming the parameter. */
 public final class TimeParameters {
 
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private TimeParameters() {
     }
@@ -26,7 +25,7 @@ public final class TimeParameters {
         String text = value.strip();
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(SWEDEN).toInstant().minusNanos(1);
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(SwedishTime.ZONE).toInstant().minusNanos(1);
             }
             if (text.endsWith("Z")) {
                 return Instant.parse(text);
@@ -34,7 +33,7 @@ public final class TimeParameters {
             if (text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return OffsetDateTime.parse(text).toInstant();
             }
-            return LocalDateTime.parse(text).atZone(SWEDEN).toInstant();
+            return LocalDateTime.parse(text).atZone(SwedishTime.ZONE).toInstant();
         } catch (DateTimeException e) {
             throw new BadQueryException(parameter, "Ogiltig tidpunkt för " + parameter + ": '" + value
                     + "'. Skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTtt:mm[:ss][Z|+01:00].");
@@ -43,12 +42,12 @@ public final class TimeParameters {
 
     /** The start of a date in Stockholm, or null. */
     public static Instant startOf(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(SWEDEN).toInstant();
+        return date == null ? null : date.atStartOfDay(SwedishTime.ZONE).toInstant();
     }
 
     /** The first instant after a date in Stockholm, or null. */
     public static Instant endOf(LocalDate date) {
-        return date == null ? null : date.plusDays(1).atStartOfDay(SWEDEN).toInstant();
+        return date == null ? null : date.plusDays(1).atStartOfDay(SwedishTime.ZONE).toInstant();
     }
 
     public static void requireOrdered(String parameter, Object from, Object to, boolean inverted) {
