@@ -57,18 +57,23 @@ public class AxonMongoAutoConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
-    /** Our own engine: global sequence numbers, gap-aware tracking, nothing skipped. The default. */
+    /**
+     * Our own engine: global sequence numbers, gap-aware tracking, nothing skipped. The default. Events are read
+     * through the upcaster chain of every {@code EventUpcaster} bean, so old event shapes stay readable.
+     */
     @Bean
     @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "sequenced", matchIfMissing = true)
     public EventStorageEngine sequencedEventStorageEngine(MongoDatabaseFactory databaseFactory,
                                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                                           Serializer serializer,
                                                           EventStoreProperties properties,
-                                                          ObjectProvider<AppendHook> appendHook) {
+                                                          ObjectProvider<AppendHook> appendHook,
+                                                          org.axonframework.config.Configuration axon) {
         return SequencedMongoEventStorageEngine.builder()
                 .database(databaseFactory.getMongoDatabase())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
                 .batchSize(properties.batchSize())
                 .gapTimeout(properties.gapTimeout())
                 .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
@@ -81,11 +86,13 @@ public class AxonMongoAutoConfiguration {
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
-                                                 EventStoreProperties properties) {
+                                                 EventStoreProperties properties,
+                                                 org.axonframework.config.Configuration axon) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
                 .batchSize(properties.batchSize())
                 .build();
     }

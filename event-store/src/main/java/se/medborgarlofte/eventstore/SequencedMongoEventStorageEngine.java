@@ -350,6 +350,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
         public Builder batchSize(int batchSize) {
             super.batchSize(batchSize);
             return this;
