@@ -71,6 +71,32 @@ public final class LocalApplication implements AutoCloseable {
         }
     }
 
+    /** The identity provider in JWT mode, from the environment or a system property. */
+    private static String issuer() {
+        String value = System.getProperty(StartupChecks.ISSUER);
+        return value != null ? value : System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+    }
+
+    /** Without {@code --debug}, a failed start is told in one line, not in Spring's report and stack trace. */
+    private static Settings quiet(Settings settings, boolean debug) {
+        if (debug) {
+            return settings;
+        }
+        Map<String, Object> extra = new HashMap<>(settings.extraProperties());
+        extra.putIfAbsent("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        extra.putIfAbsent("logging.level.org.springframework.boot.diagnostics", "OFF");
+        return new Settings(settings.mongoUri(), settings.dataDirectory(), settings.mongoPort(), settings.commandPort(),
+                settings.queryPort(), settings.demoData(), extra);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
     /** Beside the data; for an in-memory run, in a fresh temporary folder. */
     private static String usersFile(Settings settings) {
         try {
@@ -126,8 +152,25 @@ public final class LocalApplication implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         Settings settings = Settings.fromEnvironment();
-        LocalApplication app = new LocalApplication(settings);
+        LocalApplication app;
+        try {
+            StartupChecks.check(settings, issuer());
+            app = new LocalApplication(quiet(settings, debug));
+        } catch (StartupChecks.StartupProblem problem) {
+            System.err.println(problem.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            if (debug) {
+                e.printStackTrace();
+            }
+            System.err.println("Starten misslyckades (start failed): " + rootCause(e)
+                               + (debug ? "" : "\nKör ./run --debug för detaljerna."));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "local-app-shutdown"));
         String store = settings.mongoUri() != null ? "MongoDB: " + settings.mongoUri()
                 : "Inbäddad MongoDB (wire-protokoll): " + app.mongo.connectionString() + ", data i "
