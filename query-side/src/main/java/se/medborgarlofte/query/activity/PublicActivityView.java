@@ -1,6 +1,8 @@
 package se.medborgarlofte.query.activity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.Party;
 
 import java.time.LocalDate;
@@ -18,5 +20,15 @@ public record PublicActivityView(String activityId, ActivityKind kind, LocalDate
     static PublicActivityView of(ActivityDocument a) {
         return new PublicActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
                 a.outcomes, a.example, a.retracted);
+    }
+
+    @JsonProperty("kindLabel")
+    public String kindLabel() {
+        return CodeLabels.kind(kind);
+    }
+
+    @JsonProperty("performedByLabel")
+    public String performedByLabel() {
+        return CodeLabels.owner(performedBy);
     }
 }
