@@ -29,7 +29,10 @@ public class PageCache {
                 : properties.getVersion() + "@" + (properties.getTime() == null ? "" : properties.getTime().toEpochMilli());
     }
 
-    /** A strong ETag (quoted) of the page's own data parts plus today, asOf and the application's version. */
+    /**
+     * A weak ETag of the page's own data parts plus today, asOf and the application's version. Weak, because the
+     * same page is sent compressed or not (Tomcat does not compress answers with a strong ETag).
+     */
     public String etag(String page, Object lastEvent, LocalDate asOf) {
         return tag(page, String.valueOf(lastEvent), LocalDate.now(clock).toString(), String.valueOf(asOf), version);
     }
@@ -41,7 +44,7 @@ public class PageCache {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
