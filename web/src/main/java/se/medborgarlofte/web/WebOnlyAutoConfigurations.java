@@ -8,10 +8,10 @@ import org.springframework.core.env.Environment;
 import java.util.List;
 
 /**
- * Keeps the web's context to what a web front needs when it shares a classpath with the two other apps (the local
- * run, the tests): no MongoDB, Spring Data, Axon, Spring Security or OpenAPI there, as the web talks only HTTP to the
- * query side. Active only in a context with {@code medborgarlofte.web.context=true} (set in {@code web.properties});
- * every other context is left alone.
+ * Keeps each context to its own parts when the web shares a classpath with the two other apps (the local run, the
+ * tests): in the web's context (the one with {@code medborgarlofte.web.context=true}, set in {@code web.properties})
+ * no MongoDB, Spring Data, Axon, Spring Security or OpenAPI, as the web talks only HTTP to the query side; in every
+ * other context no Thymeleaf, which only the web uses.
  */
 public class WebOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -19,6 +19,8 @@ public class WebOnlyAutoConfigurations implements AutoConfigurationImportFilter,
             "org.springdoc.", "org.springframework.boot.data.", "org.springframework.boot.mongodb.",
             "org.springframework.boot.security.", "org.springframework.boot.transaction.",
             "org.springframework.boot.persistence.", "org.springframework.boot.micrometer.");
+
+    private static final String THYMELEAF = "org.springframework.boot.thymeleaf.";
 
     private boolean active;
 
@@ -32,7 +34,8 @@ public class WebOnlyAutoConfigurations implements AutoConfigurationImportFilter,
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < autoConfigurationClasses.length; i++) {
             String name = autoConfigurationClasses[i];
-            matches[i] = !active || name == null || NOT_FOR_THE_WEB.stream().noneMatch(name::startsWith);
+            matches[i] = name == null || (active ? NOT_FOR_THE_WEB.stream().noneMatch(name::startsWith)
+                    : !name.startsWith(THYMELEAF));
         }
         return matches;
     }
