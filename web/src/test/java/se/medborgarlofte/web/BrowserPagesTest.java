@@ -99,12 +99,14 @@ class BrowserPagesTest {
     }
 
     @Test
-    void savesScreenshotsOfTheListAndAPromiseOnAPhoneAndADesktop() throws Exception {
+    void savesScreenshotsOfTheListAPromiseItsLogAndItsWidgetOnAPhoneAndADesktop() throws Exception {
         ChromeDriver driver = Browser.get();
         for (int width : new int[]{375, 1280}) {
             Path list = Browser.screenshot(driver, system.web.url("/"), width, "lista");
             Path promise = Browser.screenshot(driver, system.web.url("/loften/gnosjo-2024"), width, "loftet-gnosjo-2024");
-            for (Path png : List.of(list, promise)) {
+            Path log = Browser.screenshot(driver, system.web.url("/loften/gnosjo-2024/aktiviteter"), width, "aktiviteter");
+            Path widget = Browser.screenshot(driver, system.web.url("/loften/gnosjo-2024/widget"), width, "widget");
+            for (Path png : List.of(list, promise, log, widget)) {
                 byte[] bytes = Files.readAllBytes(png);
                 assertThat(bytes).hasSizeGreaterThan(10_000);
                 assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
