@@ -95,8 +95,9 @@ class ActivityLogController {
 
     private static Row row(Activity activity, Map<String, String> titles) {
         return new Row(SwedishFormat.date(activity.occurredOn()), activity.kindLabel(), activity.place(),
-                activity.performedByLabel(), activity.commitmentIds() == null ? List.of()
-                : activity.commitmentIds().stream().map(id -> titles.getOrDefault(id, id)).toList(), activity.example());
+                activity.performedByLabel(), activity.commitmentIds() == null ? ""
+                : activity.commitmentIds().stream().map(id -> titles.getOrDefault(id, id))
+                        .collect(Collectors.joining("; ")), activity.example());
     }
 
     private static List<Option> kinds(ActivityKind selected) {

@@ -10,6 +10,6 @@ record ActivityLogPage(String promiseUrl, String title, String period, List<Opti
     record Option(String value, String label, boolean selected) {
     }
 
-    record Row(String date, String kind, String place, String performedBy, List<String> commitments, boolean example) {
+    record Row(String date, String kind, String place, String performedBy, String commitments, boolean example) {
     }
 }

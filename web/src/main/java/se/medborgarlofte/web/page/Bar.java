@@ -12,4 +12,9 @@ public record Bar(int percent, Integer expectedPercent, String text) {
                 : (int) Math.min(100, Math.round(100.0 * expected / target));
         return new Bar(percent, expectedPercent, text);
     }
+
+    /** Where the expected mark (1.2 wide) starts on the 0–100 track, kept inside it. */
+    public double markerX() {
+        return expectedPercent == null ? 0 : Math.min(98.8, expectedPercent);
+    }
 }
