@@ -1,7 +1,8 @@
-# Builds one of the two services from the whole Maven reactor.
+# Builds one of the three services from the whole Maven reactor.
 #
 #   docker build --build-arg APP=command-side -t medborgarlofte/command-side .
 #   docker build --build-arg APP=query-side   -t medborgarlofte/query-side .
+#   docker build --build-arg APP=web          -t medborgarlofte/web .
 #
 # The build stage does not depend on APP, so both images share its cached layers.
 
@@ -12,13 +13,13 @@ WORKDIR /build
 # The whole reactor (see .dockerignore), built for the two services and the modules they need. Copying
 # everything keeps this file right when modules are added; dependency downloads are not cached separately.
 COPY . .
-RUN mvn -B -DskipTests -pl command-side,query-side -am package
+RUN mvn -B -DskipTests -pl command-side,query-side,web -am package
 
 # 3. Pick the executable jar of the requested service.
 ARG APP=command-side
 RUN case "${APP}" in \
-      command-side|query-side) ;; \
-      *) echo "Build arg APP must be command-side or query-side, got '${APP}'" >&2; exit 1 ;; \
+      command-side|query-side|web) ;; \
+      *) echo "Build arg APP must be command-side, query-side or web, got '${APP}'" >&2; exit 1 ;; \
     esac \
  && cp "${APP}/target/${APP}-"*"-exec.jar" /build/app.jar
 
@@ -43,6 +44,6 @@ RUN mkdir -p /app/data && chown app:app /app/data
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 
 USER app:app
-# command-side listens on 8080, query-side on 8081 (both follow env PORT).
-EXPOSE 8080 8081
+# command-side listens on 8080, query-side on 8081, web on 8082 (all follow env PORT).
+EXPOSE 8080 8081 8082
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

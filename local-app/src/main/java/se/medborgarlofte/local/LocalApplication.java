@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.medborgarlofte.command.CommandSideApplication;
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
+import se.medborgarlofte.web.WebApplication;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Everything in one process for local use: the embedded MongoDB wire server (file-backed under {@code ./data}),
  * the command side on 8080 and the query side on 8081, each its own Spring context talking to MongoDB through
- * the real driver. With {@code MONGODB_URI} set, that MongoDB is used and no embedded server starts.
+ * the real driver, and the public web on 8082 reading the query side over HTTP. With {@code MONGODB_URI} set, that
+ * MongoDB is used and no embedded server starts.
  */
 public final class LocalApplication implements AutoCloseable {
 
@@ -25,17 +27,24 @@ public final class LocalApplication implements AutoCloseable {
     private final EmbeddedMongoServer mongo;
     private final ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
+    private final ConfigurableApplicationContext web;
 
-    /** Settings of one local run. */
+    /** Settings of one local run; a negative {@code webPort} runs no web (0 takes any free port, as for the others). */
     public record Settings(String mongoUri, Path dataDirectory, int mongoPort, int commandPort, int queryPort,
-                           boolean demoData, Map<String, Object> extraProperties) {
+                           int webPort, boolean demoData, Map<String, Object> extraProperties) {
+
+        /** The two apps without the web. */
+        public Settings(String mongoUri, Path dataDirectory, int mongoPort, int commandPort, int queryPort,
+                        boolean demoData, Map<String, Object> extraProperties) {
+            this(mongoUri, dataDirectory, mongoPort, commandPort, queryPort, -1, demoData, extraProperties);
+        }
 
         static Settings fromEnvironment() {
             String uri = System.getenv("MONGODB_URI");
             return new Settings(uri == null || uri.isBlank() ? null : uri,
                     Path.of(env("DATA_DIR", "data")), Integer.parseInt(env("EMBEDDED_MONGO_PORT", "27017")),
                     Integer.parseInt(env("COMMAND_PORT", "8080")), Integer.parseInt(env("QUERY_PORT", "8081")),
-                    Boolean.parseBoolean(env("DEMO_DATA", "true")), Map.of());
+                    Integer.parseInt(env("WEB_PORT", "8082")), Boolean.parseBoolean(env("DEMO_DATA", "true")), Map.of());
         }
 
         private static String env(String name, String fallback) {
@@ -65,6 +74,9 @@ public final class LocalApplication implements AutoCloseable {
             Map<String, Object> query = new HashMap<>(common);
             query.put("server.port", settings.queryPort());
             querySide = start(QuerySideApplication.builder(), query);
+            web = settings.webPort() < 0 ? null : start(WebApplication.builder(), Map.of("server.port", settings.webPort(),
+                    "medborgarlofte.web.query-url", "http://localhost:" + port(querySide),
+                    "spring.main.register-shutdown-hook", "false"));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -86,7 +98,7 @@ public final class LocalApplication implements AutoCloseable {
         extra.putIfAbsent("logging.level.org.springframework.boot.SpringApplication", "OFF");
         extra.putIfAbsent("logging.level.org.springframework.boot.diagnostics", "OFF");
         return new Settings(settings.mongoUri(), settings.dataDirectory(), settings.mongoPort(), settings.commandPort(),
-                settings.queryPort(), settings.demoData(), extra);
+                settings.queryPort(), settings.webPort(), settings.demoData(), extra);
     }
 
     private static String rootCause(Throwable e) {
@@ -123,6 +135,11 @@ public final class LocalApplication implements AutoCloseable {
         return port(querySide);
     }
 
+    /** The web's port; -1 when this run has no web. */
+    public int webPort() {
+        return web == null ? -1 : port(web);
+    }
+
     public ConfigurableApplicationContext commandSide() {
         return commandSide;
     }
@@ -135,9 +152,10 @@ public final class LocalApplication implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Stops the query side, then the command side, then the embedded server (which flushes its file). */
+    /** Stops the web, the query side, then the command side, then the embedded server (which flushes its file). */
     @Override
     public synchronized void close() {
+        closeQuietly(web);
         closeQuietly(querySide);
         closeQuietly(commandSide);
         if (mongo != null) {
@@ -175,10 +193,12 @@ public final class LocalApplication implements AutoCloseable {
         String store = settings.mongoUri() != null ? "MongoDB: " + settings.mongoUri()
                 : "Inbäddad MongoDB (wire-protokoll): " + app.mongo.connectionString() + ", data i "
                   + settings.dataDirectory().toAbsolutePath();
+        String website = app.webPort() < 0 ? "" : " Webbplatsen:        http://localhost:" + app.webPort() + "/\n";
         log.info("""
 
                 ==============================================================
                  Medborgarlöften – uppföljning körs
+                {}\
                  Kommandon (skriv):  http://localhost:{}/api/promises
                                      http://localhost:{}/swagger-ui.html
                  Frågor (läs):       http://localhost:{}/api/promises
@@ -186,6 +206,6 @@ public final class LocalApplication implements AutoCloseable {
                  {}
                  Stoppa med Ctrl-C.
                 ==============================================================""",
-                app.commandPort(), app.commandPort(), app.queryPort(), app.queryPort(), store);
+                website, app.commandPort(), app.commandPort(), app.queryPort(), app.queryPort(), store);
     }
 }

@@ -50,6 +50,7 @@ final class StartupChecks {
         }
         port(settings.commandPort(), "kommandosidan", "COMMAND_PORT");
         port(settings.queryPort(), "frågesidan", "QUERY_PORT");
+        port(settings.webPort(), "webbplatsen", "WEB_PORT");
         if (embedded) {
             dataFolder(settings.dataDirectory());
         } else if (settings.mongoUri() != null) {

@@ -40,6 +40,7 @@ class FirstRunProblemsTest {
         all.put("EMBEDDED_MONGO_PORT", String.valueOf(freePort()));
         all.put("COMMAND_PORT", String.valueOf(freePort()));
         all.put("QUERY_PORT", String.valueOf(freePort()));
+        all.put("WEB_PORT", String.valueOf(freePort()));
         all.put("DEMO_DATA", "false");
         all.putAll(env);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -82,10 +83,12 @@ class FirstRunProblemsTest {
     }
 
     @Test
-    void aTakenCommandPortIsNamedWithItsSetting() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0)) {
-            Outcome outcome = start(Map.of("COMMAND_PORT", String.valueOf(taken.getLocalPort())));
-            assertToldPlainly(outcome, "Port " + taken.getLocalPort(), "COMMAND_PORT");
+    void aTakenCommandQueryOrWebPortIsNamedWithItsSetting() throws Exception {
+        for (String setting : List.of("COMMAND_PORT", "QUERY_PORT", "WEB_PORT")) {
+            try (ServerSocket taken = new ServerSocket(0)) {
+                Outcome outcome = start(Map.of(setting, String.valueOf(taken.getLocalPort())));
+                assertToldPlainly(outcome, "Port " + taken.getLocalPort(), setting);
+            }
         }
     }
 

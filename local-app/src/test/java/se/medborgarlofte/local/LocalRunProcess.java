@@ -19,6 +19,7 @@ final class LocalRunProcess implements AutoCloseable {
     final int mongoPort = freePort();
     final int commandPort = freePort();
     final int queryPort = freePort();
+    final int webPort = freePort();
     final Path log;
     private final Process process;
 
@@ -32,6 +33,7 @@ final class LocalRunProcess implements AutoCloseable {
         builder.environment().put("EMBEDDED_MONGO_PORT", String.valueOf(mongoPort));
         builder.environment().put("COMMAND_PORT", String.valueOf(commandPort));
         builder.environment().put("QUERY_PORT", String.valueOf(queryPort));
+        builder.environment().put("WEB_PORT", String.valueOf(webPort));
         builder.environment().put("DEMO_DATA", "false");
         try {
             process = builder.start();

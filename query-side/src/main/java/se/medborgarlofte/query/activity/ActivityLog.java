@@ -10,6 +10,7 @@ import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.web.BadQueryException;
 import se.medborgarlofte.query.web.TimeParameters;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,6 +42,18 @@ public class ActivityLog {
             }
             return new Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted);
         }
+    }
+
+    /** The newest change to any activity of a promise (retracted ones included): its aggregate sequence and time. */
+    public record LatestChange(long sequence, Instant at) {
+    }
+
+    public java.util.Optional<LatestChange> latestChange(String promiseId) {
+        Query query = Query.query(Criteria.where("promiseId").is(promiseId))
+                .with(Sort.by(Sort.Order.desc("lastSequence"))).limit(1);
+        query.fields().include("lastSequence", "lastChangedAt");
+        return java.util.Optional.ofNullable(mongo.findOne(query, ActivityDocument.class))
+                .map(a -> new LatestChange(a.lastSequence, a.lastChangedAt));
     }
 
     public List<ActivityDocument> find(String promiseId, Filter filter) {

@@ -1,22 +1,35 @@
 package se.medborgarlofte.query.activity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.Party;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An activity as citizens see it: what, when, where, by which side, with the measured outcomes. No notes, no
- * participants' names, nobody's identity.
+ * An activity as citizens see it: what, when, where, by which side, with the measured outcomes, and when it was
+ * recorded and last changed (for feeds). No notes, no participants' names, nobody's identity.
  */
 public record PublicActivityView(String activityId, ActivityKind kind, LocalDate occurredOn, String place,
                                  Party performedBy, List<String> commitmentIds, Map<String, Integer> outcomes,
-                                 boolean example, boolean retracted) {
+                                 boolean example, boolean retracted, Instant recordedAt, Instant lastChangedAt) {
 
     static PublicActivityView of(ActivityDocument a) {
         return new PublicActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
-                a.outcomes, a.example, a.retracted);
+                a.outcomes, a.example, a.retracted, a.recordedAt, a.lastChangedAt);
+    }
+
+    @JsonProperty("kindLabel")
+    public String kindLabel() {
+        return CodeLabels.kind(kind);
+    }
+
+    @JsonProperty("performedByLabel")
+    public String performedByLabel() {
+        return CodeLabels.owner(performedBy);
     }
 }

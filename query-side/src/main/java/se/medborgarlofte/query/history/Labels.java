@@ -1,29 +1,17 @@
 package se.medborgarlofte.query.history;
 
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 
 import java.util.Map;
 
-/** Swedish words for codes, for texts people read. */
+/** Swedish words for codes and field names, for texts people read; the codes' words come from {@link CodeLabels}. */
 public final class Labels {
 
     private Labels() {
     }
-
-    private static final Map<ActivityKind, String> KINDS = Map.ofEntries(
-            Map.entry(ActivityKind.TRAFFIC_CONTROL, "Trafikkontroll"),
-            Map.entry(ActivityKind.SAFETY_WALK, "Trygghetsvandring"),
-            Map.entry(ActivityKind.SAFETY_PATROL, "Trygghetsrunda"),
-            Map.entry(ActivityKind.SCHOOL_VISIT, "Skolbesök"),
-            Map.entry(ActivityKind.INFORMATION_EFFORT, "Informationsinsats"),
-            Map.entry(ActivityKind.NEIGHBOURHOOD_WATCH, "Grannsamverkan"),
-            Map.entry(ActivityKind.EST_SITUATION_REPORT, "EST-lägesbild"),
-            Map.entry(ActivityKind.CITIZEN_DIALOGUE, "Medborgardialog"),
-            Map.entry(ActivityKind.SAFETY_MEETING, "Trygghetsmöte"),
-            Map.entry(ActivityKind.PHYSICAL_MEASURE, "Fysisk åtgärd"),
-            Map.entry(ActivityKind.OTHER, "Annan aktivitet"));
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("title", "Titeln"), Map.entry("municipalities", "Kommunerna"),
@@ -44,7 +32,7 @@ public final class Labels {
             Map.entry("rationale", "Motiveringen"), Map.entry("example", "Exempel"));
 
     public static String kind(ActivityKind kind) {
-        return kind == null ? "" : KINDS.get(kind);
+        return CodeLabels.kind(kind);
     }
 
     public static String field(String field) {
@@ -52,26 +40,11 @@ public final class Labels {
     }
 
     public static String party(Party party) {
-        if (party == null) {
-            return "";
-        }
-        return switch (party) {
-            case POLICE -> "Polisen";
-            case MUNICIPALITY -> "Kommunen";
-            case JOINT -> "Polisen och kommunen tillsammans";
-        };
+        return CodeLabels.party(party);
     }
 
     public static String status(PaceStatus status) {
-        if (status == null) {
-            return "";
-        }
-        return switch (status) {
-            case NOT_STARTED -> "ej påbörjat";
-            case BEHIND -> "efter plan";
-            case ON_TRACK -> "enligt plan";
-            case ACHIEVED -> "uppnått";
-        };
+        return CodeLabels.status(status);
     }
 
     /** A value as a person reads it in a summary. */

@@ -1,6 +1,8 @@
 package se.medborgarlofte.query.progress;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 
@@ -31,6 +33,10 @@ public final class ProgressCalculator {
     }
 
     public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale) {
+        @JsonProperty("statusLabel")
+        public String statusLabel() {
+            return CodeLabels.status(status);
+        }
     }
 
     /** A non-retracted activity. */
@@ -47,6 +53,16 @@ public final class ProgressCalculator {
     public record CommitmentProgress(String commitmentId, String title, Party owner, String focusArea, Integer target,
                                      int done, Double expected, PaceStatus status, String statusSource,
                                      Integer forecast, List<MonthProgress> months, Assessment latestAssessment) {
+        /** The status in Swedish; "inte bedömt" where there is none. */
+        @JsonProperty("statusLabel")
+        public String statusLabel() {
+            return status == null ? CodeLabels.noStatus() : CodeLabels.status(status);
+        }
+
+        @JsonProperty("ownerLabel")
+        public String ownerLabel() {
+            return CodeLabels.owner(owner);
+        }
     }
 
     /**
@@ -56,6 +72,10 @@ public final class ProgressCalculator {
      */
     public record RollUp(String key, int commitments, int withTarget, int target, int done, double expected,
                          PaceStatus status, Map<PaceStatus, Integer> statusCounts) {
+        @JsonProperty("statusLabel")
+        public String statusLabel() {
+            return status == null ? CodeLabels.noStatus() : CodeLabels.status(status);
+        }
     }
 
     public record Period(LocalDate from, LocalDate to) {

@@ -49,11 +49,18 @@ class ProgressController {
 
     /**
      * Progress per commitment at {@code asOf}; {@code knownAt} is set when the answer is what was known at that
-     * moment (then {@code exists} tells whether the promise had been signed by then).
+     * moment (then {@code exists} tells whether the promise had been signed by then). {@code lastEventSequence} and
+     * {@code lastChangedAt} name the newest event of the promise (its wording, commitments or activities) that the
+     * read models hold, for caches and "last updated"; they are null for a {@code knownAt} answer.
      */
     public record ProgressView(String promiseId, boolean exists, String title, LocalDate validFrom, LocalDate validTo,
                                LocalDate asOf, Instant knownAt, boolean closed, List<CommitmentProgress> commitments,
-                               List<RollUp> byOwner, List<RollUp> byFocusArea, RollUp total) {
+                               List<RollUp> byOwner, List<RollUp> byFocusArea, RollUp total, Long lastEventSequence,
+                               Instant lastChangedAt) {
+        ProgressView withLastEvent(Long sequence, Instant changedAt) {
+            return new ProgressView(promiseId, exists, title, validFrom, validTo, asOf, knownAt, closed, commitments,
+                    byOwner, byFocusArea, total, sequence, changedAt);
+        }
     }
 
     @GetMapping("/api/promises/{promiseId}/progress")
@@ -80,7 +87,15 @@ class ProgressController {
                         c.assessments.stream().map(x -> new Assessment(x.assessedOn(), x.status(), x.rationale())).toList(),
                         date))
                 .toList();
-        return view(promiseId, promise.title, period, date, null, promise.closed, commitments, activities);
+        long lastSequence = promise.lastSequence;
+        Instant lastChangedAt = promise.updatedAt;
+        ActivityLog.LatestChange latest = activityLog.latestChange(promiseId).orElse(null);
+        if (latest != null && latest.sequence() > lastSequence) {
+            lastSequence = latest.sequence();
+            lastChangedAt = latest.at() != null ? latest.at() : lastChangedAt;
+        }
+        return view(promiseId, promise.title, period, date, null, promise.closed, commitments, activities)
+                .withLastEvent(lastSequence, lastChangedAt);
     }
 
     /** What was known at a moment: folded from the events recorded by then, not from today's read models. */
@@ -92,7 +107,7 @@ class ProgressController {
         PromiseState state = timeline.stateKnownAt(events, knownAt);
         if (!state.exists()) {
             return new ProgressView(promiseId, false, null, null, null, asOf, knownAt, false, List.of(), List.of(),
-                    List.of(), ProgressCalculator.rollUp("ALL", List.of()));
+                    List.of(), ProgressCalculator.rollUp("ALL", List.of()), null, null);
         }
         Period period = new Period(state.terms.validFrom(), state.terms.validTo());
         LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.ofInstant(knownAt, clock.getZone()));
@@ -121,7 +136,7 @@ class ProgressController {
         return new ProgressView(promiseId, true, title, period.from(), period.to(), date, knownAt, closed, progress,
                 ProgressCalculator.rollUp(progress, c -> c.owner().name()),
                 ProgressCalculator.rollUp(progress, CommitmentProgress::focusArea),
-                ProgressCalculator.rollUp("ALL", progress));
+                ProgressCalculator.rollUp("ALL", progress), null, null);
     }
 
     /** The latest assessment made by {@code asOf}; assessments come in the order they were recorded. */

@@ -1,8 +1,10 @@
 package se.medborgarlofte.query.promise;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PaceStatus;
@@ -72,6 +74,10 @@ public class PromiseDocument {
     }
 
     public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale, Instant recordedAt) {
+        @JsonProperty("statusLabel")
+        public String statusLabel() {
+            return CodeLabels.status(status);
+        }
     }
 
     void apply(PromiseTerms terms) {

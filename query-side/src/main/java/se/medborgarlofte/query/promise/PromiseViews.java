@@ -1,6 +1,8 @@
 package se.medborgarlofte.query.promise;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.Signatory;
@@ -25,14 +27,27 @@ public final class PromiseViews {
             return new CommitmentView(c.commitmentId, c.title, c.description, c.owner, c.focusArea, c.countedKinds,
                     c.target, c.withdrawn, c.withdrawalReason, List.copyOf(c.assessments));
         }
+
+        @JsonProperty("ownerLabel")
+        public String ownerLabel() {
+            return CodeLabels.owner(owner);
+        }
+
+        /** The counted kinds' Swedish names, in the order of the codes. */
+        @JsonProperty("countedKindLabels")
+        public List<String> countedKindLabels() {
+            return countedKinds == null ? List.of()
+                    : countedKinds.stream().sorted().map(CodeLabels::kind).toList();
+        }
     }
 
+    /** {@code version} as in {@link PromiseView}: changes with the wording and the commitments, not with activities. */
     public record PromiseSummaryView(String promiseId, String title, List<String> municipalities, String policeArea,
                                      LocalDate validFrom, LocalDate validTo, LocalDate signedOn, boolean closed,
-                                     List<CommitmentView> commitments) {
+                                     List<CommitmentView> commitments, long version) {
         static PromiseSummaryView of(PromiseDocument p) {
             return new PromiseSummaryView(p.promiseId, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
-                    p.signedOn, p.closed, p.commitments.stream().map(CommitmentView::of).toList());
+                    p.signedOn, p.closed, p.commitments.stream().map(CommitmentView::of).toList(), p.lastSequence);
         }
     }
 

@@ -1,0 +1,43 @@
+package se.medborgarlofte.events;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Swedish words for the codes of the published language, read from the one bundle
+ * {@code se/medborgarlofte/events/labels.properties}. Null codes read as an empty string.
+ */
+public final class CodeLabels {
+
+    /** The bundle's base name, for readers that load it themselves (a Spring MessageSource, for instance). */
+    public static final String BUNDLE = "se.medborgarlofte.events.labels";
+
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
+
+    private CodeLabels() {
+    }
+
+    public static String kind(ActivityKind kind) {
+        return kind == null ? "" : LABELS.getString("kind." + kind.name());
+    }
+
+    /** Short, as an answer to "who?": Polisen, Kommunen, Tillsammans. */
+    public static String owner(Party party) {
+        return party == null ? "" : LABELS.getString("owner." + party.name());
+    }
+
+    /** Inside a sentence: Polisen, Kommunen, Polisen och kommunen tillsammans. */
+    public static String party(Party party) {
+        return party == null ? "" : LABELS.getString("party." + party.name());
+    }
+
+    /** Lower case, inside a sentence: "efter plan". */
+    public static String status(PaceStatus status) {
+        return status == null ? "" : LABELS.getString("status." + status.name());
+    }
+
+    /** Lower case: what a commitment without target and without assessment reads as ("inte bedömt"). */
+    public static String noStatus() {
+        return LABELS.getString("status.NONE");
+    }
+}

@@ -1,0 +1,33 @@
+package se.medborgarlofte.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every code a reader can meet has its Swedish word in the one bundle. */
+class CodeLabelsTest {
+
+    @Test
+    void everyActivityKindOwnerAndStatusHasASwedishWord() {
+        Arrays.stream(ActivityKind.values()).forEach(kind -> assertThat(CodeLabels.kind(kind)).as(kind.name())
+                .isNotBlank().doesNotContain("_"));
+        Arrays.stream(Party.values()).forEach(party -> {
+            assertThat(CodeLabels.owner(party)).as(party.name()).isNotBlank();
+            assertThat(CodeLabels.party(party)).as(party.name()).isNotBlank();
+        });
+        Arrays.stream(PaceStatus.values()).forEach(status -> assertThat(CodeLabels.status(status)).as(status.name())
+                .isNotBlank().isLowerCase());
+        assertThat(CodeLabels.noStatus()).isEqualTo("inte bedömt");
+    }
+
+    @Test
+    void theWordsAreTheOnesReadersKnow() {
+        assertThat(CodeLabels.kind(ActivityKind.EST_SITUATION_REPORT)).isEqualTo("EST-lägesbild");
+        assertThat(CodeLabels.kind(ActivityKind.SAFETY_PATROL)).isEqualTo("Trygghetsrunda");
+        assertThat(CodeLabels.owner(Party.JOINT)).isEqualTo("Tillsammans");
+        assertThat(CodeLabels.status(PaceStatus.BEHIND)).isEqualTo("efter plan");
+        assertThat(CodeLabels.kind(null)).isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package se.medborgarlofte.web;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.medborgarlofte.command.CommandSideApplication;
+import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.query.QuerySideApplication;
+import se.medborgarlofte.security.LocalUsers;
+import se.medborgarlofte.security.Role;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real system under the pages, once per test JVM: an in-memory embedded MongoDB, the command side with the five
+ * seed promises, the query side, and the web pointed at the query side over HTTP. Nothing is mocked.
+ */
+final class TestSystem {
+
+    static final String WIDGET_ORIGIN = "https://www.gnosjo.se";
+    static final String ADMIN = "webbadmin";
+    static final String ADMIN_PASSWORD = "webbadmin-password";
+    static final List<String> SEED_PROMISES = List.of("gislaved-2023", "varnamo-2023", "grastorp-2021", "gnosjo-2024",
+            "gullspang-2023");
+
+    private static TestSystem instance;
+
+    final WebClient web;
+    final WebClient command;
+    final WebClient query;
+
+    private final EmbeddedMongoServer mongo;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+    private final ConfigurableApplicationContext webSide;
+
+    static synchronized TestSystem get() {
+        if (instance == null) {
+            instance = new TestSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "web-test-system"));
+        }
+        return instance;
+    }
+
+    private TestSystem() {
+        mongo = EmbeddedMongoServer.inMemory();
+        String uri = mongo.uri("medborgarlofte");
+        String users = users().toString();
+        commandSide = start(CommandSideApplication.builder(), "--spring.mongodb.uri=" + uri, "--server.port=0",
+                "--medborgarlofte.security.users-file=" + users, "--medborgarlofte.demo-data.enabled=true",
+                "--spring.main.register-shutdown-hook=false");
+        querySide = start(QuerySideApplication.builder(), "--spring.mongodb.uri=" + uri, "--server.port=0",
+                "--medborgarlofte.security.users-file=" + users, "--spring.main.register-shutdown-hook=false");
+        int queryPort = port(querySide);
+        webSide = start(WebApplication.builder(), "--server.port=0",
+                "--medborgarlofte.web.query-url=http://localhost:" + queryPort,
+                "--medborgarlofte.web.widget-origins=" + WIDGET_ORIGIN, "--spring.main.register-shutdown-hook=false");
+        web = new WebClient(port(webSide), null, null);
+        command = new WebClient(port(commandSide), ADMIN, ADMIN_PASSWORD);
+        query = new WebClient(queryPort, null, null);
+        awaitSeedData();
+    }
+
+    /** All five seed promises with their example activities in the read models. */
+    private void awaitSeedData() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> SEED_PROMISES.stream()
+                .allMatch(id -> {
+                    WebClient.Page activities = query.get("/api/promises/" + id + "/activities");
+                    return activities.status() == 200 && activities.body().split("\"activityId\"").length > 8;
+                }));
+    }
+
+    private static Path users() {
+        try {
+            Path file = Files.createTempDirectory("web-test-users").resolve("users.json");
+            LocalUsers.provision(file, List.of(new LocalUsers.NewUser(ADMIN, "Webb Administratör", Role.ADMIN, null,
+                    ADMIN_PASSWORD)), 4);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... arguments) {
+        return builder.run(arguments);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private synchronized void close() {
+        for (ConfigurableApplicationContext context : List.of(webSide, querySide, commandSide)) {
+            if (context.isActive()) {
+                context.close();
+            }
+        }
+        mongo.close();
+    }
+}
