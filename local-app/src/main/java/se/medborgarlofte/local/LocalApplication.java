@@ -54,6 +54,14 @@ public final class LocalApplication implements AutoCloseable {
     }
 
     public LocalApplication(Settings settings) {
+        this(settings, null);
+    }
+
+    /** {@code starting} gets this run before anything starts, so that Ctrl-C during the start can stop it. */
+    LocalApplication(Settings settings, java.util.concurrent.atomic.AtomicReference<LocalApplication> starting) {
+        if (starting != null) {
+            starting.set(this);
+        }
         String uri = settings.mongoUri();
         if (uri == null) {
             mongo = settings.dataDirectory() == null ? EmbeddedMongoServer.inMemory()
@@ -173,9 +181,16 @@ public final class LocalApplication implements AutoCloseable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         Settings settings = Settings.fromEnvironment();
         LocalApplication app;
+        var starting = new java.util.concurrent.atomic.AtomicReference<LocalApplication>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalApplication run = starting.get();
+            if (run != null) {
+                run.close();
+            }
+        }, "local-app-shutdown"));
         try {
             StartupChecks.check(settings, issuer());
-            app = new LocalApplication(quiet(settings, debug));
+            app = new LocalApplication(quiet(settings, debug), starting);
         } catch (StartupChecks.StartupProblem problem) {
             System.err.println(problem.getMessage());
             System.exit(2);
@@ -189,7 +204,6 @@ public final class LocalApplication implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "local-app-shutdown"));
         String store = settings.mongoUri() != null ? "MongoDB: " + settings.mongoUri()
                 : "Inbäddad MongoDB (wire-protokoll): " + app.mongo.connectionString() + ", data i "
                   + settings.dataDirectory().toAbsolutePath();

@@ -35,6 +35,11 @@ class FirstRunProblemsTest {
     }
 
     Outcome start(Map<String, String> env) throws Exception {
+        return start(env, null);
+    }
+
+    /** Starts the local run; with {@code stopWhen}, sends SIGTERM once its output contains that text. */
+    Outcome start(Map<String, String> env, String stopWhen) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("DATA_DIR", temp.resolve("data").toString());
         all.put("EMBEDDED_MONGO_PORT", String.valueOf(freePort()));
@@ -57,6 +62,14 @@ class FirstRunProblemsTest {
         });
         long started = System.nanoTime();
         Process process = builder.start();
+        if (stopWhen != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(temp.resolve("output.log")).contains(stopWhen) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            started = System.nanoTime();
+            process.destroy();
+        }
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
             process.destroyForcibly();
@@ -152,6 +165,16 @@ class FirstRunProblemsTest {
         Outcome outcome = start(Map.of());
         assertToldPlainly(outcome, "users file malformed", "users.json");
         assertThat(contents(data)).isEqualTo(before);
+    }
+
+    @Test
+    void sigtermWhileStartingStopsWithinSecondsAndLeavesADataFileThatOpens() throws Exception {
+        Outcome outcome = start(Map.of(), "started MongoServer");
+        assertThat(outcome.millis()).as("time to stop after SIGTERM").isLessThan(15_000);
+        try (MVStore store = new MVStore.Builder().fileName(temp.resolve("data").resolve("mongo.mv.db").toString())
+                .readOnly().open()) {
+            assertThat(store.getMapNames()).isNotNull();
+        }
     }
 
     @Test
