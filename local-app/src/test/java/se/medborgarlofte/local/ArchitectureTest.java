@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Module boundaries, checked on the production classes of every module (all are on this module's classpath). */
@@ -51,5 +52,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("se.medborgarlofte.eventstore..")
                 .should().dependOnClassesThat().resideInAnyPackage("se.medborgarlofte.command..", "se.medborgarlofte.query..")
                 .check(classes);
+    }
+
+    @Test
+    void thePackagesOfEveryModuleAreFreeOfCycles() {
+        slices().matching("se.medborgarlofte.(*).(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("se.medborgarlofte.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,17 +1,13 @@
 package se.medborgarlofte.query.problems;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.serialization.SerializationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
-import se.medborgarlofte.query.activity.ActivityProjection;
-import se.medborgarlofte.query.promise.PromiseProjection;
-
-import java.util.List;
-
 /**
  * How read models treat events they can't read. A payload that does not deserialize will never succeed: it is
  * recorded in the {@link EventProblemLog} and skipped (unknown event types are recorded by each projection's
@@ -22,22 +18,25 @@ import java.util.List;
 @Configuration
 class EventProblemsConfiguration {
 
-    static final List<String> GROUPS = List.of(PromiseProjection.GROUP, ActivityProjection.GROUP);
-
+    /** For every processing group: each read model is one, and each handler names its group. */
     @Autowired
     void configure(EventProcessingConfigurer configurer, EventProblemLog problems) {
-        for (String group : GROUPS) {
-            configurer.registerListenerInvocationErrorHandler(group, c -> errorHandler(group, problems));
-        }
+        configurer.registerDefaultListenerInvocationErrorHandler(c -> errorHandler(problems));
     }
 
-    private static ListenerInvocationErrorHandler errorHandler(String group, EventProblemLog problems) {
+    private static ListenerInvocationErrorHandler errorHandler(EventProblemLog problems) {
         return (Exception exception, EventMessage<?> event, EventMessageHandler handler) -> {
             if (!isUnreadable(exception)) {
                 throw exception;
             }
-            problems.record(group, event, event.getPayloadType().getName(), String.valueOf(exception.getMessage()));
+            problems.record(group(handler), event, event.getPayloadType().getName(),
+                    String.valueOf(exception.getMessage()));
         };
+    }
+
+    private static String group(EventMessageHandler handler) {
+        ProcessingGroup group = handler.getTargetType().getAnnotation(ProcessingGroup.class);
+        return group != null ? group.value() : handler.getTargetType().getPackageName();
     }
 
     private static boolean isUnreadable(Throwable exception) {

@@ -1,4 +1,4 @@
-package se.medborgarlofte.command.promise;
+package se.medborgarlofte.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,15 +22,13 @@ import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.ReviseCommitment;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
 import se.medborgarlofte.command.promise.Commands.WithdrawCommitment;
-import se.medborgarlofte.command.promise.Requests.ActivityRequest;
-import se.medborgarlofte.command.promise.Requests.AssessmentRequest;
-import se.medborgarlofte.command.promise.Requests.ClosureRequest;
-import se.medborgarlofte.command.promise.Requests.CommitmentRequest;
-import se.medborgarlofte.command.promise.Requests.CorrectionRequest;
-import se.medborgarlofte.command.promise.Requests.PromiseRequest;
-import se.medborgarlofte.command.promise.Requests.ReasonRequest;
-import se.medborgarlofte.command.web.Actor;
-import se.medborgarlofte.command.web.CommandSender;
+import se.medborgarlofte.command.web.Requests.ActivityRequest;
+import se.medborgarlofte.command.web.Requests.AssessmentRequest;
+import se.medborgarlofte.command.web.Requests.ClosureRequest;
+import se.medborgarlofte.command.web.Requests.CommitmentRequest;
+import se.medborgarlofte.command.web.Requests.CorrectionRequest;
+import se.medborgarlofte.command.web.Requests.PromiseRequest;
+import se.medborgarlofte.command.web.Requests.ReasonRequest;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.PromiseId;

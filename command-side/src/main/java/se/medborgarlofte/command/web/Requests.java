@@ -1,4 +1,4 @@
-package se.medborgarlofte.command.promise;
+package se.medborgarlofte.command.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import se.medborgarlofte.command.promise.ActivityChanges;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CommitmentId;
