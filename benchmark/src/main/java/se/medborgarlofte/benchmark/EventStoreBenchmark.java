@@ -98,7 +98,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 5; part++) {
+            for (int part = 1; part <= 6; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -108,7 +108,8 @@ public final class EventStoreBenchmark {
                     case 2 -> partCommandThroughput();
                     case 3 -> partReplay();
                     case 4 -> partProjectionLag();
-                    default -> rows.addAll(new DurableWritesPart(config, this).run(notes));
+                    case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
+                    default -> rows.addAll(new WebPagesPart(Integer.getInteger("bench.web.requests", 400)).run(notes));
                 }
                 otherCpu.put(part, meter.othersPercent());
             }
@@ -770,7 +771,7 @@ public final class EventStoreBenchmark {
                 System.getProperty("java.version"), runtime.maxMemory() >> 20, elapsed.toMinutes(),
                 elapsed.toSecondsPart());
         System.out.println("Embedded MongoDB (mongo-java-server) in the same JVM, fresh per part, real MongoDB driver: "
-                           + "in memory for parts 1-4, file-backed and durable (the local run's backend) for part 5.");
+                           + "in memory for parts 1-4 and 6, file-backed and durable (the local run's backend) for part 5.");
         System.out.println();
         String[] header = {"#", "measurement", "result", "ratio to limit", "limit"};
         int[] widths = new int[header.length];
@@ -821,7 +822,7 @@ public final class EventStoreBenchmark {
 
         static Config fromSystemProperties() {
             return new Config(
-                    Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5").split(","))
+                    Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5,6").split(","))
                             .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet()),
                     Integer.getInteger("bench.raw.seconds", 5),
                     Integer.getInteger("bench.commands.promises", 1000),
