@@ -128,6 +128,53 @@ class SequencedMongoEventStorageEngineBoundaryTest {
                 .as("the failed writer closed its numbers at once (gap timeout 60 s)").isEmpty();
     }
 
+    /** A writer holds number 1 (taken, not inserted yet) while the test runs the action; then it inserts. */
+    void whileAnotherWriterHoldsNumberOne(Runnable action) throws Exception {
+        CountDownLatch allocated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AppendHook previous = hook;
+        hook = (first, count) -> {
+            allocated.countDown();
+            await(release);
+        };
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+        hook = previous;
+        try {
+            action.run();
+        } finally {
+            release.countDown();
+        }
+        slow.get(5, TimeUnit.SECONDS);
+        assertThat(storedNumber("slow/0")).as("the other writer's number was left alone").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseThirdNumberWasTakenClosesOnlyItsOwnNumbers() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        hook = (first, count) -> {
+            if (count == 4 && attempts.incrementAndGet() == 1) {
+                squat(first + 2);
+            }
+        };
+        whileAnotherWriterHoldsNumberOne(() ->
+                engine.appendEvents(event("p1", 0), event("p1", 1), event("p1", 2), event("p1", 3)));
+        assertThat(read(engine, null)).extracting(SequencedMongoEventStorageEngineBoundaryTest::aggregate)
+                .containsExactly("slow", "p1", "p1", "p1", "p1");
+    }
+
+    @Test
+    void aBatchThatConflictsAtItsThirdEventClosesOnlyItsOwnNumbers() throws Exception {
+        whileAnotherWriterHoldsNumberOne(() -> {
+            engine.appendEvents(event("p1", 2));
+            assertThatThrownBy(() -> engine.appendEvents(event("p1", 0), event("p1", 1), event("p1", 2)))
+                    .isInstanceOf(ConcurrencyException.class);
+        });
+        List<TrackedEventMessage<?>> all = read(engine, null);
+        assertThat(all).extracting(SequencedMongoEventStorageEngineBoundaryTest::aggregate).startsWith("slow");
+        assertThat(((GapAwareTrackingToken) all.get(all.size() - 1).trackingToken()).getGaps()).isEmpty();
+    }
+
     @Test
     void aSingleConflictNamesTheAggregate() {
         engine.appendEvents(event("promise-7", 0));
@@ -275,6 +322,55 @@ class SequencedMongoEventStorageEngineBoundaryTest {
         assertThat(all).extracting(SequencedMongoEventStorageEngineBoundaryTest::aggregate)
                 .containsExactly("z-slow", "a-fast", "m-fast");
         assertThat(all).extracting(SequencedMongoEventStorageEngineBoundaryTest::index).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theOrderInWhichTheServerAnswersDoesNotMatter() {
+        SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
+                .database(answeringEventsInReverse(database))
+                .eventSerializer(AxonSerialization.serializer()).snapshotSerializer(AxonSerialization.serializer())
+                .build();
+        for (long i = 0; i < 5; i++) {
+            engine.appendEvents(event("p1", i));
+        }
+        assertThat(read(engine, null)).extracting(SequencedMongoEventStorageEngineBoundaryTest::index)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(engine.readEvents("p1", 0).asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    /**
+     * The same database, except that every query on the events collection answers in reverse order, as a server
+     * may that merges the answers of several shards, or picks another plan. (Both embedded backends answer an
+     * {@code $in} on a unique index in index order.)
+     */
+    static MongoDatabase answeringEventsInReverse(MongoDatabase database) {
+        return reversing(MongoDatabase.class, database);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T reversing(Class<T> type, Object target) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> {
+                    try {
+                        if (method.getName().equals("into")) {
+                            List<Object> answer = (List<Object>) method.invoke(target, new java.util.ArrayList<>());
+                            java.util.Collections.reverse(answer);
+                            ((java.util.Collection<Object>) args[0]).addAll(answer);
+                            return args[0];
+                        }
+                        Object result = method.invoke(target, args);
+                        if (result instanceof com.mongodb.client.FindIterable<?>) {
+                            return reversing(com.mongodb.client.FindIterable.class, result);
+                        }
+                        if (method.getName().equals("getCollection") && "events".equals(args[0])) {
+                            return reversing(com.mongodb.client.MongoCollection.class, result);
+                        }
+                        return result;
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
