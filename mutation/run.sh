@@ -10,12 +10,14 @@ modules=(event-store command-side query-side)
 if [ "$#" -eq 0 ]; then
   set -- -pl "$(IFS=,; echo "${modules[*]}")" -am
 fi
+started=$(date +%s)
 ./mvnw -B -Pmutation verify "$@"
 echo
 echo "Mutation scores (detected as PIT counts them: killed, timed out, memory or run error):"
 for module in "${modules[@]}"; do
   report="$module/target/pit-reports/mutations.xml"
-  [ -f "$report" ] || continue
+  # only reports this run wrote (a run of one module leaves the others' reports as they were)
+  [ -f "$report" ] && [ "$(stat -c %Y "$report")" -ge "$started" ] || continue
   python3 - "$module" "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET
 module, report = sys.argv[1], sys.argv[2]
