@@ -106,6 +106,19 @@ class SequencedMongoEventStorageEngineBoundaryTest extends EngineTestSupport {
     }
 
     @Test
+    void aBatchWhoseFirstNumberWasTakenClosesOnlyItsOwnNumbers() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        hook = (first, count) -> {
+            if (count == 2 && attempts.incrementAndGet() == 1) {
+                squat(first);
+            }
+        };
+        whileAnotherWriterHoldsNumberOne(() -> engine.appendEvents(event("p1", 0), event("p1", 1)));
+        assertThat(read(engine, null)).extracting(EngineTestSupport::aggregate)
+                .containsExactly("slow", "p1", "p1");
+    }
+
+    @Test
     void aBatchThatConflictsAtItsThirdEventClosesOnlyItsOwnNumbers() throws Exception {
         whileAnotherWriterHoldsNumberOne(() -> {
             engine.appendEvents(event("p1", 2));
