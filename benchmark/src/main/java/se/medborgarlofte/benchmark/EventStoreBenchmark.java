@@ -12,7 +12,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -250,29 +249,20 @@ public final class EventStoreBenchmark {
                     promises, config.commandWarmupSeconds(), config.commandSeconds(), promises, promises,
                     (System.nanoTime() - t0) / 1e9));
 
-            long setupRetries = RETRIES.get();
             AtomicLong sequence = new AtomicLong();
             AtomicLong errors = new AtomicLong();
             recordActivities(gateway, run, promises, 1, config.commandWarmupSeconds(), sequence, errors);
-            long r0 = RETRIES.get();
             double one = recordActivities(gateway, run, promises, 1, config.commandSeconds(), sequence, errors);
-            long r1 = RETRIES.get();
             recordActivities(gateway, run, promises, config.commandThreads(), Math.max(1, config.commandWarmupSeconds() / 2),
                     sequence, errors);
-            long r2 = RETRIES.get();
             double many = recordActivities(gateway, run, promises, config.commandThreads(), config.commandSeconds(),
                     sequence, errors);
-            long r3 = RETRIES.get();
-            notes.put("command retries", String.format(Locale.ROOT, "appends refused with a duplicate global "
-                            + "sequence number and retried: %d in the setup, %d in the 1-thread run, %d in the "
-                            + "%d-thread run (of %,d commands in all)", setupRetries, r1 - r0, r3 - r2,
-                    config.commandThreads(), sequence.get() + 2L * promises));
             notes.put("stored event", averageEventSize(app) + " bytes BSON on average (500 stored ActivityRecorded)");
             long unused = unusedNumbers(server);
             if (unused > 0) {
                 notes.put("unused global sequence numbers (part 2)", unused + " numbers taken from the counter but "
                         + "never stored: mongo-java-server's findOneAndUpdate/$inc handed the same number to two "
-                        + "concurrent appends, the loser failed (\"given up\" error) and was retried");
+                        + "concurrent appends, and the engine stored the loser's event again under a new number");
             }
             if (errors.get() > 0) {
                 notes.put("command errors", errors.get() + " RecordActivity commands failed (not counted)");
@@ -304,34 +294,12 @@ public final class EventStoreBenchmark {
         }
     }
 
-    /** Appends that failed because the embedded server handed out a global sequence number twice, then retried. */
-    private static final AtomicLong RETRIES = new AtomicLong();
-
     /**
-     * Sends and waits. An append refused with "the command may be retried" (its global sequence number was also
-     * given to another writer: mongo-java-server's findOneAndUpdate/$inc is not atomic under concurrency) stored
-     * nothing, so it is sent again, as a client would; the retries are counted and reported.
+     * Sends and waits. (An append whose global sequence number was also handed to another writer, as the embedded
+     * server's non-atomic findOneAndUpdate/$inc can do, is stored again under a new number by the engine itself.)
      */
     private static <R> R send(CommandGateway gateway, Object command, MetaData metaData) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            } catch (RuntimeException e) {
-                if (attempt >= 5 || !retryable(e)) {
-                    throw e;
-                }
-                RETRIES.incrementAndGet();
-            }
-        }
-    }
-
-    private static boolean retryable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EventStoreException && String.valueOf(cause.getMessage()).contains("may be retried")) {
-                return true;
-            }
-        }
-        return false;
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 
     /** Round robin over the promises, so concurrent commands hit different aggregates; returns commands/s. */
@@ -505,7 +473,6 @@ public final class EventStoreBenchmark {
             String run = "lag";
             signPromises(gateway, run, promises);
             waitUntil(() -> promiseDocs.countDocuments(Filters.size("commitments", 1)) >= promises, 60);
-            long retriesBefore = RETRIES.get();
 
             Map<String, Long> pending = new ConcurrentHashMap<>();     // read-model id -> nanoTime sent
             Map<String, Instant> completed = new ConcurrentHashMap<>();
@@ -593,8 +560,6 @@ public final class EventStoreBenchmark {
                     System.getProperty("medborgarlofte.event-store.fetch-delay", "25 ms (default)"),
                     config.lagPollMillis(), lag.size(), completed.size(),
                     (errors.get() > 0 ? ", " + errors.get() + " commands failed" : "")
-                    + (RETRIES.get() > retriesBefore ? ", " + (RETRIES.get() - retriesBefore)
-                    + " appends retried (duplicate global sequence number)" : "")
                     + (unused > 0 ? ", " + unused + " global sequence numbers never used" : "")));
             Double l50 = limits == null ? null : limits.insertOneP50();
             Double l99 = limits == null ? null : limits.insertOneP99();

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Who changed what, when and why; and any past report reproduced exactly, after back-dated entries and
- * corrections.
+ * corrections. Both apps and the event timestamps run on the {@link TestClock} (today is 2025-09-15).
  */
 class AuditAndTimeTravelTest {
 
@@ -30,6 +30,7 @@ class AuditAndTimeTravelTest {
 
     @BeforeAll
     static void start() {
+        TestClock.install();
         app = new LocalApplication(TestUsers.inMemory());
         command = new Http(app.commandPort());
         query = new Http(app.queryPort(), "lasare");
@@ -38,6 +39,7 @@ class AuditAndTimeTravelTest {
     @AfterAll
     static void stop() {
         app.close();
+        TestClock.release();
     }
 
     /** Signed in as a test user, with the request's correlation and command ids. */
@@ -95,7 +97,7 @@ class AuditAndTimeTravelTest {
         JsonNode reported = awaitProgress("/api/promises/tt/progress?asOf=2025-06-30",
                 body -> body.get("commitments").size() == 1 && traffic(body).get("done").asInt() == 2);
         Thread.sleep(30);
-        Instant reportedAt = Instant.now();
+        Instant reportedAt = TestClock.now();
         Thread.sleep(30);
 
         // after the BRÅ meeting: two back-dated controls, a correction and a new target
@@ -151,12 +153,14 @@ class AuditAndTimeTravelTest {
         assertThat(list(query.get("/api/promises/tt/commitments/traffic/history").body())).hasSize(7);
 
         // what changed since the report, for the next BRÅ agenda
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        String today = TestClock.TODAY_TEXT;
         JsonNode changes = query.get("/api/promises/tt/changes?from=" + today + "&to=" + today).body();
         assertThat(changes.get("newActivities")).hasSize(4);
         assertThat(changes.get("correctedActivities")).hasSize(1);
         assertThat(changes.get("retractedActivities")).isEmpty();
         assertThat(changes.get("commitmentChanges")).hasSize(2);
+        assertThat(query.get("/api/promises/tt/changes?from=2025-09-14&to=2025-09-14").body().get("newActivities"))
+                .as("nothing was recorded the day before").isEmpty();
         assertThat(query.get("/api/promises/tt/changes?from=2020-01-01&to=2020-01-31").body().get("newActivities"))
                 .isEmpty();
     }
@@ -181,7 +185,7 @@ class AuditAndTimeTravelTest {
         ok(post("/api/promises/all/commitments/light/withdrawal", "{\"reason\": \"Ingår i annat projekt\"}", ids("corr-kommun")));
         ok(post("/api/promises/all/amendment", promise("all").replace("Vi lovar trygghet.", "Vi lovar mer trygghet.")
                 .replace("}\n", ", \"reason\": \"Förtydligande\"}\n"), ids("corr-admin")));
-        ok(post("/api/promises/all/closure", "{\"closedOn\": \"2025-12-31\", \"summary\": \"Klart\"}", ids("corr-admin")));
+        ok(post("/api/promises/all/closure", "{\"closedOn\": \"2025-09-15\", \"summary\": \"Klart\"}", ids("corr-admin")));
 
         List<JsonNode> history = list(query.get("/api/promises/all/history").body());
         assertThat(history).extracting(e -> e.get("change").asString()).containsExactly("PROMISE_SIGNED",
@@ -213,7 +217,7 @@ class AuditAndTimeTravelTest {
         assertThat(field(history.get(8), "statement").get("before").asString()).isEqualTo("Vi lovar trygghet.");
         assertThat(field(history.get(8), "statement").get("after").asString()).isEqualTo("Vi lovar mer trygghet.");
         assertThat(history.get(8).get("reason").asString()).isEqualTo("Förtydligande");
-        assertThat(field(history.get(9), "closedOn").get("after").asString()).isEqualTo("2025-12-31");
+        assertThat(field(history.get(9), "closedOn").get("after").asString()).isEqualTo("2025-09-15");
         assertThat(history).allSatisfy(entry -> {
             assertThat(entry.get("recordedAt").isString()).isTrue();
             assertThat(entry.get("summary").asString()).isNotBlank();

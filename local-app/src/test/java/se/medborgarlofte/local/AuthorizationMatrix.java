@@ -1,8 +1,11 @@
 package se.medborgarlofte.local;
 
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -12,13 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each role and organisation against each endpoint, with the status it must get. Subclasses say how a caller
- * authenticates (verified JWTs, or the local users with HTTP Basic). The promise "m" belongs to
- * Lokalpolisområde Testby and Testby municipality.
+ * Each role and organisation against each endpoint (every command, and the reads), with the status it must get;
+ * a refused command writes no event, and an accepted one stores who sent it (id, name, organisation, role) on every
+ * event it writes. Subclasses say how a caller authenticates (verified JWTs, or the local users with HTTP Basic)
+ * and who each caller is. The promise "m" belongs to Lokalpolisområde Testby and Testby municipality. Commands that
+ * end something (withdraw, retract, close) act on a target made for each caller, so every caller meets the same
+ * state. Both apps run on the {@link TestClock}.
  */
 abstract class AuthorizationMatrix {
 
@@ -32,11 +41,18 @@ abstract class AuthorizationMatrix {
     /** Headers that authenticate the caller ({@code Authorization: ...}), or none. */
     abstract String[] credentials(Caller caller);
 
+    /** Who the caller is, as every event its commands produce must say. */
+    record Identity(String userId, String userName, String organisation, String role) {
+    }
+
+    abstract Identity identity(Caller caller);
+
     @AfterAll
     static void stop() {
         if (app != null) {
             app.close();
         }
+        TestClock.release();
     }
 
     record Case(String endpoint, String method, Supplier<String> path, Supplier<String> body, int[] expected) {
@@ -108,6 +124,28 @@ abstract class AuthorizationMatrix {
                 new Http(app.queryPort()).get("/api/promises/m/activities").body().size() == 2);
     }
 
+    /** Made by the administrator for one call: a commitment, an activity or a promise of its own. */
+    String fresh(String path, String json, String idField) {
+        Http.Response made = call(Caller.ADMIN, "POST", path, json, app.commandPort());
+        assertThat(made.status()).as(made.raw()).isEqualTo(201);
+        return made.body().get(idField).asString();
+    }
+
+    String freshCommitment(String owner) {
+        return "/api/promises/m/commitments/"
+               + fresh("/api/promises/m/commitments", commitment(id(), owner), "commitmentId");
+    }
+
+    String freshActivity(String performer, String commitmentId) {
+        return "/api/promises/m/activities/"
+               + fresh("/api/promises/m/activities", activity(id(), performer, commitmentId), "activityId");
+    }
+
+    static String revision(String owner) {
+        return commitment("ignored", owner).replace("\"target\": 5", "\"target\": 6, \"reason\": \"Höjt mål\"")
+                .replace("\"commitmentId\": \"ignored\", ", "");
+    }
+
     List<Case> commands() {
         return List.of(
                 new Case("sign a promise", "POST", () -> "/api/promises", () -> promise(id()),
@@ -134,7 +172,25 @@ abstract class AuthorizationMatrix {
                         statuses(401, 200, 403, 200, 403, 403)),
                 new Case("assess a municipal commitment", "POST", () -> "/api/promises/m/commitments/muni-c/assessments",
                         () -> "{\"assessedOn\": \"2025-03-01\", \"status\": \"ON_TRACK\", \"rationale\": \"" + id() + "\"}",
-                        statuses(401, 201, 403, 201, 403, 403)));
+                        statuses(401, 201, 403, 201, 403, 403)),
+                new Case("assess a joint commitment", "POST", () -> "/api/promises/m/commitments/joint-c/assessments",
+                        () -> "{\"assessedOn\": \"2025-03-01\", \"status\": \"BEHIND\", \"rationale\": \"" + id() + "\"}",
+                        statuses(401, 201, 201, 201, 403, 403)),
+                new Case("revise a police commitment", "POST", () -> freshCommitment("POLICE") + "/revision",
+                        () -> revision("POLICE"), statuses(401, 200, 200, 403, 403, 403)),
+                new Case("revise a municipal commitment", "POST", () -> freshCommitment("MUNICIPALITY") + "/revision",
+                        () -> revision("MUNICIPALITY"), statuses(401, 200, 403, 200, 403, 403)),
+                new Case("withdraw a police commitment", "POST", () -> freshCommitment("POLICE") + "/withdrawal",
+                        () -> "{\"reason\": \"Prioriteras om\"}", statuses(401, 200, 200, 403, 403, 403)),
+                new Case("withdraw a municipal commitment", "POST", () -> freshCommitment("MUNICIPALITY") + "/withdrawal",
+                        () -> "{\"reason\": \"Prioriteras om\"}", statuses(401, 200, 403, 200, 403, 403)),
+                new Case("retract police work", "POST", () -> freshActivity("POLICE", "police-c") + "/retraction",
+                        () -> "{\"reason\": \"Dubbelregistrerad\"}", statuses(401, 200, 200, 403, 403, 403)),
+                new Case("retract municipal work", "POST", () -> freshActivity("MUNICIPALITY", "muni-c") + "/retraction",
+                        () -> "{\"reason\": \"Dubbelregistrerad\"}", statuses(401, 200, 403, 200, 403, 403)),
+                new Case("close a promise", "POST", () -> "/api/promises/" + fresh("/api/promises", promise(id()), "promiseId") + "/closure",
+                        () -> "{\"closedOn\": \"2025-09-01\", \"summary\": \"Året summerat\"}",
+                        statuses(401, 200, 403, 403, 403, 403)));
     }
 
     List<Case> reads() {
@@ -175,13 +231,41 @@ abstract class AuthorizationMatrix {
             int expected = c.expected()[caller.ordinal()];
             tests.add(DynamicTest.dynamicTest(caller + " may " + (expected < 300 ? "" : "not ") + c.endpoint()
                     + " (" + expected + ")", () -> {
-                Http.Response response = call(caller, c.method(), c.path().get(), c.body().get(), port);
+                String path = c.path().get();
+                String body = c.body().get();
+                long before = lastEventNumber();
+                Http.Response response = call(caller, c.method(), path, body, port);
                 assertThat(response.status()).as(response.raw()).isEqualTo(expected);
+                List<Document> written = eventsAfter(before);
                 if (expected >= 400) {
-                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.contentType()).as(response.raw()).startsWith("application/problem+json");
+                }
+                if (expected >= 400 || c.method().equals("GET")) {
+                    assertThat(written).as("events written by a refused request or a read").isEmpty();
+                } else {
+                    assertThat(written).as("events written by an accepted command").isNotEmpty();
+                    for (Document event : written) {
+                        Document metaData = Document.parse(event.getString("metaData"));
+                        Identity stored = new Identity(metaData.getString("userId"), metaData.getString("userName"),
+                                metaData.getString("organisation"), metaData.getString("role"));
+                        assertThat(stored).as("who sent " + event.getString("payloadType")).isEqualTo(identity(caller));
+                    }
                 }
             }));
         }
+    }
+
+    static MongoCollection<Document> events() {
+        return app.commandSide().getBean(MongoDatabaseFactory.class).getMongoDatabase().getCollection("events");
+    }
+
+    static long lastEventNumber() {
+        Document last = events().find().sort(new Document("globalIndex", -1)).limit(1).first();
+        return last == null ? 0 : last.getLong("globalIndex");
+    }
+
+    static List<Document> eventsAfter(long number) {
+        return events().find(and(gt("globalIndex", number), ne("tombstone", true))).into(new ArrayList<>());
     }
 
     @TestFactory

@@ -10,6 +10,7 @@ class BasicAuthorizationMatrixTest extends AuthorizationMatrix {
 
     @BeforeAll
     static void start() {
+        TestClock.install();
         app = new LocalApplication(TestUsers.inMemory());
     }
 
@@ -23,6 +24,16 @@ class BasicAuthorizationMatrixTest extends AuthorizationMatrix {
             case OTHER_ORGANISATION -> basic("gnosjo", "gnosjo-password");
             case VIEWER -> basic("lasare", "lasare-password");
             case BAD_CREDENTIALS -> basic("admin", "not-the-password");
+        };
+    }
+
+    @Override
+    Identity identity(Caller caller) {
+        return switch (caller) {
+            case ADMIN -> new Identity("admin", "Eva Admin", null, "ADMIN");
+            case POLICE -> new Identity("polis", "Anna Kommunpolis", TestUsers.POLICE_AREA, "EDITOR");
+            case MUNICIPALITY -> new Identity("kommun", "Sara Samordnare", TestUsers.MUNICIPALITY, "EDITOR");
+            default -> throw new IllegalArgumentException(caller + " may not change anything");
         };
     }
 

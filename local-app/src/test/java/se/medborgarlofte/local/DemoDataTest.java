@@ -2,18 +2,22 @@ package se.medborgarlofte.local;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static com.mongodb.client.model.Filters.ne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The one-command run: a file-backed embedded server, the five seed promises loaded on first start through the
- * real commands, and a restart that keeps the data and loads nothing twice.
+ * real commands (one event for each promise, commitment, activity and assessment in the seed file), and a restart
+ * that keeps the data and stores no event again.
  */
 class DemoDataTest {
 
@@ -21,10 +25,12 @@ class DemoDataTest {
     Path data;
 
     @Test
-    void loadsTheFiveSeedPromisesOnFirstStartAndKeepsThemAcrossARestart() {
+    void loadsTheFiveSeedPromisesOnFirstStartAndKeepsThemAcrossARestart() throws Exception {
         JsonNode first;
         int activities;
+        long seedEvents = eventsInTheSeedFile();
         try (LocalApplication app = start()) {
+            assertThat(storedEvents(app)).as("events stored on the first start").isEqualTo(seedEvents);
             first = awaitPromises(app, 5);
             assertThat(first.findValuesAsString("promiseId"))
                     .containsExactlyInAnyOrder("gislaved-2023", "varnamo-2023", "grastorp-2021", "gnosjo-2024",
@@ -39,6 +45,7 @@ class DemoDataTest {
             assertThat(progress.get("total").get("done").asInt()).isPositive();
         }
         try (LocalApplication app = start()) {
+            assertThat(storedEvents(app)).as("events stored after a restart: none again").isEqualTo(seedEvents);
             JsonNode again = awaitPromises(app, 5);
             assertThat(again.size()).isEqualTo(5);
             Http query = new Http(app.queryPort());
@@ -46,8 +53,28 @@ class DemoDataTest {
         }
     }
 
+    /** One event per promise, commitment, activity and assessment in the seed file. */
+    private static long eventsInTheSeedFile() throws Exception {
+        try (var in = DemoDataTest.class.getResourceAsStream("/demo/seed-promises.json")) {
+            long events = 0;
+            for (JsonNode promise : JsonMapper.builder().build().readTree(in)) {
+                events += 1 + promise.path("commitments").size() + promise.path("activities").size()
+                          + promise.path("assessments").size();
+            }
+            assertThat(events).isGreaterThan(5 * 5);
+            return events;
+        }
+    }
+
+    /** The loader runs before the app is ready, so this is everything it stored. */
+    private static long storedEvents(LocalApplication app) {
+        return app.commandSide().getBean(MongoDatabaseFactory.class).getMongoDatabase().getCollection("events")
+                .countDocuments(ne("tombstone", true));
+    }
+
     private LocalApplication start() {
-        return new LocalApplication(new LocalApplication.Settings(null, data, 0, 0, 0, true, Map.of()));
+        return new LocalApplication(new LocalApplication.Settings(null, data, 0, 0, 0, true,
+                TestClock.properties(Map.of())));
     }
 
     @Test

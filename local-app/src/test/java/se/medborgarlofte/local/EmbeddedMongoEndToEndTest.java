@@ -12,12 +12,14 @@ class EmbeddedMongoEndToEndTest extends EndToEndScenario {
 
     @BeforeAll
     static void start() {
+        TestClock.install();
         app = new LocalApplication(TestUsers.inMemory());
     }
 
     @AfterAll
     static void stop() {
         app.close();
+        TestClock.release();
     }
 
     @Override

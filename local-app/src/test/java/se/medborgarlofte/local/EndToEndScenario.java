@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole path over real HTTP, against both sides and a MongoDB server: sign, add commitments, record (with a
  * retry), correct, retract, assess, then read progress and the activity log and check the numbers.
- * Subclasses choose the MongoDB server.
+ * Subclasses choose the MongoDB server, and run both apps on the {@link TestClock} (today is 2025-09-15).
  */
 abstract class EndToEndScenario {
 
@@ -77,8 +77,13 @@ abstract class EndToEndScenario {
         assertThat(wrongSide.status()).isEqualTo(409);
         assertThat(wrongSide.body().get("rule").asString()).isEqualTo("PERFORMER_MISMATCH");
         Http.Response future = police.post(base + "/activities",
-                activity("a6", "TRAFFIC_CONTROL", "2026-01-02", "Riksväg 26", "POLICE", "traffic"));
-        assertThat(future.status()).isEqualTo(409);
+                activity("a6", "TRAFFIC_CONTROL", "2025-09-16", "Riksväg 26", "POLICE", "traffic"));
+        assertThat(future.status()).as("tomorrow, inside the period").isEqualTo(409);
+        assertThat(future.body().get("rule").asString()).isEqualTo("IN_FUTURE");
+        Http.Response outside = police.post(base + "/activities",
+                activity("a7", "TRAFFIC_CONTROL", "2026-01-02", "Riksväg 26", "POLICE", "traffic"));
+        assertThat(outside.status()).isEqualTo(409);
+        assertThat(outside.body().get("rule").asString()).isEqualTo("OUTSIDE_PERIOD");
 
         Http.Response corrected = police.post(base + "/activities/a2/correction",
                 "{\"occurredOn\": \"2025-07-01\", \"reason\": \"Fel datum angavs\"}");
@@ -130,6 +135,8 @@ abstract class EndToEndScenario {
         assertThat(query.get(base + "/progress?asOf=2025-01-01").body().get("asOf").asString()).isEqualTo("2025-01-01");
         assertThat(query.get(base + "/progress?asOf=2031-01-01").body().get("asOf").asString())
                 .as("asOf is clamped to the period").isEqualTo("2025-12-31");
+        assertThat(query.get(base + "/progress").body().get("asOf").asString())
+                .as("without asOf: today").isEqualTo(TestClock.TODAY_TEXT);
 
         JsonNode log = query.get(base + "/activities").body();
         assertThat(ids(log)).containsExactly("a2", "a3", "a1");

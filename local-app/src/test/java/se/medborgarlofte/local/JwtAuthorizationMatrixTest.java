@@ -43,12 +43,13 @@ class JwtAuthorizationMatrixTest extends AuthorizationMatrix {
             exchange.close();
         });
         jwks.start();
-        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, Map.of(
+        TestClock.install();
+        app = new LocalApplication(new LocalApplication.Settings(null, null, 0, 0, 0, false, TestClock.properties(Map.of(
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
                 "medborgarlofte.security.role-claim", "app_roles",
                 "medborgarlofte.security.organisation-claim", "org",
-                "medborgarlofte.security.name-claim", "display_name")));
+                "medborgarlofte.security.name-claim", "display_name"))));
     }
 
     @AfterAll
@@ -68,6 +69,17 @@ class JwtAuthorizationMatrixTest extends AuthorizationMatrix {
             // an administrator's token that expired, and one signed with a key the apps don't trust
             case BAD_CREDENTIALS -> bearer(unique.incrementAndGet() % 2 == 0
                     ? token(key, "u-admin", "ADMIN", null, -120) : token(otherKey, "u-admin", "ADMIN", null, 300));
+        };
+    }
+
+    /** The subject, the configured name claim ({@code display_name}), organisation claim and role claim. */
+    @Override
+    Identity identity(Caller caller) {
+        return switch (caller) {
+            case ADMIN -> new Identity("u-admin", "Namn u-admin", null, "ADMIN");
+            case POLICE -> new Identity("u-police", "Namn u-police", "Lokalpolisområde Testby", "EDITOR");
+            case MUNICIPALITY -> new Identity("u-muni", "Namn u-muni", "Testby", "EDITOR");
+            default -> throw new IllegalArgumentException(caller + " may not change anything");
         };
     }
 

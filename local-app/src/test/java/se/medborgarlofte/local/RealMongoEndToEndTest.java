@@ -19,8 +19,9 @@ class RealMongoEndToEndTest extends EndToEndScenario {
 
     @BeforeAll
     static void start() {
+        TestClock.install();
         app = new LocalApplication(new LocalApplication.Settings(MONGO.getReplicaSetUrl("medborgarlofte"), null, 0, 0, 0,
-                false, Map.of("medborgarlofte.security.users-file", TestUsers.file().toString())));
+                false, TestClock.properties(Map.of("medborgarlofte.security.users-file", TestUsers.file().toString()))));
     }
 
     @AfterAll
@@ -28,6 +29,7 @@ class RealMongoEndToEndTest extends EndToEndScenario {
         if (app != null) {
             app.close();
         }
+        TestClock.release();
     }
 
     @Override

@@ -43,9 +43,9 @@ final class TestUsers {
         return new NewUser(username, name, role, organisation, username + "-password");
     }
 
-    /** An in-memory local app whose users are these. */
+    /** An in-memory local app whose users are these, on the {@link TestClock} (call its {@code install()} first). */
     static LocalApplication.Settings inMemory() {
         return new LocalApplication.Settings(null, null, 0, 0, 0, false,
-                Map.of("medborgarlofte.security.users-file", file().toString()));
+                TestClock.properties(Map.of("medborgarlofte.security.users-file", file().toString())));
     }
 }

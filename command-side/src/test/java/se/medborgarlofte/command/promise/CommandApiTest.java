@@ -8,6 +8,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
 import se.medborgarlofte.security.LocalUsers;
 import se.medborgarlofte.security.Role;
@@ -16,6 +23,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +111,53 @@ class CommandApiTest {
     @Autowired
     org.springframework.data.mongodb.MongoDatabaseFactory mongo;
 
+    /** Every document the driver hands back from the events and snapshots collections: "events:aggregateId/sequence". */
+    static final List<String> DOCUMENTS_READ = new CopyOnWriteArrayList<>();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountEventsRead {
+        @Bean
+        MongoClientSettingsBuilderCustomizer countEventsRead() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandSucceeded(CommandSucceededEvent event) {
+                    BsonDocument cursor = event.getResponse().getDocument("cursor", null);
+                    if (cursor == null) {
+                        return;
+                    }
+                    String namespace = cursor.getString("ns", new org.bson.BsonString("")).getValue();
+                    String collection = namespace.substring(namespace.indexOf('.') + 1);
+                    if (!collection.equals("events") && !collection.equals("snapshots")) {
+                        return;
+                    }
+                    for (String batch : List.of("firstBatch", "nextBatch")) {
+                        for (BsonValue value : cursor.getArray(batch, new org.bson.BsonArray())) {
+                            BsonDocument document = value.asDocument();
+                            DOCUMENTS_READ.add(collection + ":" + document.getString("aggregateIdentifier").getValue()
+                                               + "/" + document.getNumber("sequenceNumber").longValue());
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    /** The documents of one aggregate read from a collection while the action ran, by sequence number. */
+    static List<Long> readOf(String collection, String aggregate) {
+        String prefix = collection + ":" + aggregate + "/";
+        return DOCUMENTS_READ.stream().filter(id -> id.startsWith(prefix))
+                .map(id -> Long.parseLong(id.substring(prefix.length()))).sorted().toList();
+    }
+
+    static void whileCounting(ThrowingRunnable action) throws Exception {
+        DOCUMENTS_READ.clear();
+        action.run();
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     @Test
     void aPromiseWithALongHistoryIsSnapshottedAndStillLoadsRight() throws Exception {
         assertThat(post("/api/promises", PROMISE.replace("test-2025", "long-2025")).statusCode()).isEqualTo(201);
@@ -119,10 +175,17 @@ class CommandApiTest {
         org.bson.Document snapshot = mongo.getMongoDatabase().getCollection("snapshots")
                 .find(new org.bson.Document("_id", "long-2025")).first();
         assertThat(snapshot).as("a snapshot was stored").isNotNull();
-        assertThat(snapshot.getLong("sequenceNumber")).isGreaterThanOrEqualTo(5L);
-        // loaded from the snapshot: the retry of an early activity is still recognised, a reused id still refused
-        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2)).statusCode()).isEqualTo(200);
-        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 3)).statusCode()).isEqualTo(409);
+        long snapshotAt = snapshot.getLong("sequenceNumber");
+        assertThat(snapshotAt).isGreaterThanOrEqualTo(5L);
+        // loaded from the snapshot: only the events after it are read, and the rules still see the whole history
+        // (the retry of an early activity is recognised, a reused id refused)
+        for (String retry : List.of(activity.formatted(2, 2), activity.formatted(2, 3))) {
+            whileCounting(() -> assertThat(post("/api/promises/long-2025/activities", retry).statusCode())
+                    .isEqualTo(retry.contains("03-02") ? 200 : 409));
+            assertThat(readOf("snapshots", "long-2025")).as("the snapshot was read").containsExactly(snapshotAt);
+            assertThat(readOf("events", "long-2025")).as("events read to load the promise: none the snapshot holds")
+                    .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(snapshotAt));
+        }
         assertThat(post("/api/promises/long-2025/activities", activity.formatted(13, 13)).statusCode()).isEqualTo(201);
     }
 }

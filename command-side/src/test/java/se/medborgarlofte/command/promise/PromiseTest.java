@@ -338,6 +338,19 @@ class PromiseTest {
                 .expectEvents(new PromiseAmended(ID, shorter, "Kortare period"));
     }
 
+    @Test
+    void amendmentIsCheckedAgainstTheEarliestAndLatestAssessmentWhateverTheOrderTheyWereMadeIn() {
+        CommitmentAssessed may = new CommitmentAssessed(ID, SCHOOL_VISITS, LocalDate.of(2025, 5, 1), PaceStatus.BEHIND, "Sent");
+        CommitmentAssessed march = new CommitmentAssessed(ID, SCHOOL_VISITS, LocalDate.of(2025, 3, 1), PaceStatus.ON_TRACK,
+                "Bättre uppgift");
+        brokenRule(fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS), may, march)
+                .when(new AmendPromise(ID, terms(LocalDate.of(2025, 4, 1), END, TRAFFIC, YOUTH), "Senare start")),
+                Rule.ASSESSMENTS_OUTSIDE_PERIOD);
+        brokenRule(fixture.given(signed(), added(SCHOOL_VISITS, JOINT_SCHOOLS), may, march)
+                .when(new AmendPromise(ID, terms(START, LocalDate.of(2025, 4, 30), TRAFFIC, YOUTH), "Kortare period")),
+                Rule.ASSESSMENTS_OUTSIDE_PERIOD);
+    }
+
     // --- closing -------------------------------------------------------------------------------------------
 
     @Test

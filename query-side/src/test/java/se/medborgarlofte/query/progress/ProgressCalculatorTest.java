@@ -96,4 +96,57 @@ class ProgressCalculatorTest {
         assertThat(total.status()).as("2 counted towards 6 expected").isEqualTo(PaceStatus.BEHIND);
         assertThat(total.statusCounts()).containsEntry(PaceStatus.ACHIEVED, 1).containsEntry(PaceStatus.BEHIND, 1);
     }
+
+    @Test
+    void commitmentsOverTheirTargetStillLetTheOthersDecideTheRollUpsPace() {
+        CommitmentProgress ahead = ProgressCalculator.progress(traffic(2),
+                List.of(control("2025-01-10"), control("2025-01-11"), control("2025-01-12"), control("2025-01-13")),
+                YEAR_2025, LocalDate.parse("2025-06-30"));
+        Commitment walks = new Commitment("c3", "Vandringar", Party.JOINT, "SAFETY", Set.of(ActivityKind.SAFETY_WALK),
+                10, null);
+        List<Activity> fiveWalks = List.of("2025-01-10", "2025-02-10", "2025-03-10", "2025-04-10", "2025-05-10").stream()
+                .map(date -> new Activity(ActivityKind.SAFETY_WALK, LocalDate.parse(date), List.of("c3"))).toList();
+        CommitmentProgress onPace = ProgressCalculator.progress(walks, fiveWalks, YEAR_2025, LocalDate.parse("2025-06-30"));
+
+        RollUp total = ProgressCalculator.rollUp("ALL", List.of(ahead, onPace));
+
+        assertThat(total.done()).isEqualTo(9);
+        assertThat(total.status()).as("2 + 5 counted towards 1.0 + 5.0 expected").isEqualTo(PaceStatus.ON_TRACK);
+    }
+
+    @Test
+    void rollUpsGroupTheCommitmentsByAKeyAndCountThoseWithATarget() {
+        CommitmentProgress police = ProgressCalculator.progress(traffic(12), List.of(control("2025-01-15")), YEAR_2025,
+                LocalDate.parse("2025-06-30"));
+        Commitment lighting = new Commitment("c2", "Belysning", Party.MUNICIPALITY, "SAFETY",
+                Set.of(ActivityKind.PHYSICAL_MEASURE), null,
+                new Assessment(LocalDate.parse("2025-03-01"), PaceStatus.ON_TRACK, "Enligt plan"));
+        Commitment walks = new Commitment("c3", "Vandringar", Party.MUNICIPALITY, "SAFETY",
+                Set.of(ActivityKind.SAFETY_WALK), 4, null);
+        CommitmentProgress municipalLighting = ProgressCalculator.progress(lighting, List.of(), YEAR_2025,
+                LocalDate.parse("2025-06-30"));
+        CommitmentProgress municipalWalks = ProgressCalculator.progress(walks, List.of(), YEAR_2025,
+                LocalDate.parse("2025-06-30"));
+
+        List<RollUp> perOwner = ProgressCalculator.rollUp(List.of(police, municipalLighting, municipalWalks),
+                progress -> progress.owner().name());
+
+        assertThat(perOwner).extracting(RollUp::key).containsExactly("POLICE", "MUNICIPALITY");
+        RollUp municipality = perOwner.get(1);
+        assertThat(municipality.commitments()).isEqualTo(2);
+        assertThat(municipality.withTarget()).as("the lighting has no target").isEqualTo(1);
+        assertThat(municipality.target()).isEqualTo(4);
+        assertThat(municipality.statusCounts()).containsEntry(PaceStatus.ON_TRACK, 1).containsEntry(PaceStatus.BEHIND, 1);
+        assertThat(perOwner.get(0).withTarget()).isEqualTo(1);
+        assertThat(perOwner.get(0).done()).isEqualTo(1);
+    }
+
+    @Test
+    void aDateIsClampedToThePeriod() {
+        assertThat(YEAR_2025.clamp(LocalDate.parse("2024-12-31"))).isEqualTo(LocalDate.parse("2025-01-01"));
+        assertThat(YEAR_2025.clamp(LocalDate.parse("2025-01-01"))).isEqualTo(LocalDate.parse("2025-01-01"));
+        assertThat(YEAR_2025.clamp(LocalDate.parse("2025-06-30"))).isEqualTo(LocalDate.parse("2025-06-30"));
+        assertThat(YEAR_2025.clamp(LocalDate.parse("2025-12-31"))).isEqualTo(LocalDate.parse("2025-12-31"));
+        assertThat(YEAR_2025.clamp(LocalDate.parse("2026-01-02"))).isEqualTo(LocalDate.parse("2025-12-31"));
+    }
 }

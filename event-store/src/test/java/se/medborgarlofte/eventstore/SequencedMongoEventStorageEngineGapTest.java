@@ -1,0 +1,131 @@
+package se.medborgarlofte.eventstore;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Gaps around their timeout: not closed before it, closed after it whoever else polls, a gap filled just as it
+ * expires, two readers closing the same gap, and windows that hold only closed numbers. (Found by mutation testing.)
+ */
+class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
+
+    @Test
+    void aGapIsNotClosedBeforeItsTimeoutSoASlowWriterKeepsItsNumber() throws Exception {
+        SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(5), 100);
+        CountDownLatch allocated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        hook = (first, count) -> {
+            allocated.countDown();
+            await(release);
+        };
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+        hook = AppendHook.NONE;
+        engine.appendEvents(event("fast", 0));
+        TrackingToken token = read(engine, null).get(0).trackingToken();
+        for (int poll = 0; poll < 3; poll++) {
+            assertThat(read(engine, token)).isEmpty();
+            Thread.sleep(50);
+        }
+        release.countDown();
+        slow.get(5, TimeUnit.SECONDS);
+        List<TrackedEventMessage<?>> later = read(engine, token);
+        assertThat(later).extracting(EngineTestSupport::aggregate).containsExactly("slow");
+        assertThat(storedNumber("slow/0")).as("stored under the number it took, not a new one").isEqualTo(1);
+        assertThat(index(later.get(0))).isEqualTo(2);
+    }
+
+    @Test
+    void aGapIsClosedAfterItsTimeoutEvenWhileAReaderWithoutThatGapPollsInBetween() throws Exception {
+        SequencedMongoEventStorageEngine engine = engine(Duration.ofMillis(300), 100);
+        database.getCollection("eventCounters").updateOne(new Document("_id", "globalIndex"),
+                new Document("$inc", new Document("value", 1L))); // number 1: its writer vanished
+        engine.appendEvents(event("p1", 0));
+        TrackingToken withGap = read(engine, null).get(0).trackingToken();
+        assertThat(((GapAwareTrackingToken) withGap).getGaps()).containsExactly(1L);
+        assertThat(read(engine, withGap)).as("the gap is seen for the first time").isEmpty();
+        // a second processing group, already past number 2 without the gap, polls all the while
+        TrackingToken other = GapAwareTrackingToken.newInstance(2, java.util.Set.of());
+        long deadline = System.nanoTime() + Duration.ofMillis(400).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(read(engine, other)).isEmpty();
+            Thread.sleep(20);
+        }
+        assertThat(read(engine, withGap)).isEmpty();
+        engine.appendEvents(event("p1", 1));
+        List<TrackedEventMessage<?>> next = read(engine, withGap);
+        assertThat(next).hasSize(1);
+        assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps()).as("the gap was closed").isEmpty();
+    }
+
+    @Test
+    void aGapFilledJustAsItExpiresIsDeliveredUnderItsOwnNumber() throws Exception {
+        SequencedMongoEventStorageEngine engine = engine(Duration.ofMillis(100), 100);
+        CountDownLatch allocated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        hook = (first, count) -> {
+            allocated.countDown();
+            await(release);
+        };
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+        hook = AppendHook.NONE;
+        engine.appendEvents(event("fast", 0));
+        TrackingToken token = read(engine, null).get(0).trackingToken();
+        assertThat(read(engine, token)).as("the gap is seen for the first time").isEmpty();
+        Thread.sleep(200);
+        release.countDown();
+        slow.get(5, TimeUnit.SECONDS);
+        // the gap has expired, but the number is filled now: the reader's tombstone must not replace the event
+        List<TrackedEventMessage<?>> later = read(engine, token);
+        assertThat(later).extracting(EngineTestSupport::aggregate).containsExactly("slow");
+        assertThat(storedNumber("slow/0")).isEqualTo(1);
+        assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void twoReadersClosingTheSameExpiredGapBothCarryOn() throws Exception {
+        SequencedMongoEventStorageEngine first = engine(Duration.ofMillis(100), 100);
+        SequencedMongoEventStorageEngine second = engine(Duration.ofMillis(100), 100);
+        database.getCollection("eventCounters").updateOne(new Document("_id", "globalIndex"),
+                new Document("$inc", new Document("value", 1L)));
+        engine.appendEvents(event("p1", 0));
+        TrackingToken token = read(first, null).get(0).trackingToken();
+        assertThat(read(first, token)).isEmpty();
+        assertThat(read(second, token)).isEmpty();
+        Thread.sleep(200);
+        assertThat(read(first, token)).isEmpty();
+        assertThat(read(second, token)).as("the number is closed already; no error").isEmpty();
+        engine.appendEvents(event("p1", 1));
+        assertThat(((GapAwareTrackingToken) read(second, token).get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aWindowOfOnlyClosedNumbersIsSkippedNotMistakenForTheEnd() {
+        SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(60), 2);
+        engine.appendEvents(event("p1", 0));
+        hook = (first, count) -> {
+            throw new IllegalStateException("injected failure after taking " + first);
+        };
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> engine.appendEvents(event("p1", 1))).isInstanceOf(IllegalStateException.class);
+        }
+        hook = AppendHook.NONE;
+        engine.appendEvents(event("p1", 1));
+        TrackingToken afterFirst = read(engine, null).get(0).trackingToken();
+        List<TrackedEventMessage<?>> rest = read(engine, afterFirst);
+        assertThat(rest).extracting(EngineTestSupport::index).containsExactly(5L);
+    }
+}
