@@ -70,8 +70,12 @@ public final class ProgressCalculator {
      * target; the status compares done (each commitment's counted up to its target, so one overachiever does not
      * hide another that is behind) with expected.
      */
-    public record RollUp(String key, int commitments, int withTarget, int target, int done, double expected,
-                         PaceStatus status, Map<PaceStatus, Integer> statusCounts) {
+    /**
+     * Commitments summed: {@code done} counts everything done, {@code doneUpToTarget} each commitment's done up to
+     * its own target (what the status is judged on, and what "X of Y promised" may honestly say).
+     */
+    public record RollUp(String key, int commitments, int withTarget, int target, int done, int doneUpToTarget,
+                         double expected, PaceStatus status, Map<PaceStatus, Integer> statusCounts) {
         @JsonProperty("statusLabel")
         public String statusLabel() {
             return status == null ? CodeLabels.noStatus() : CodeLabels.status(status);
@@ -202,7 +206,8 @@ public final class ProgressCalculator {
             }
         }
         PaceStatus status = withTarget == 0 ? null : pace(doneUpToTarget, target, expected);
-        return new RollUp(key, members.size(), withTarget, target, done, round1(expected), status, counts);
+        return new RollUp(key, members.size(), withTarget, target, done, doneUpToTarget, round1(expected), status,
+                counts);
     }
 
     private static double round1(double value) {

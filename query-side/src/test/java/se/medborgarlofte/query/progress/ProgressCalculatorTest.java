@@ -92,6 +92,7 @@ class ProgressCalculatorTest {
         RollUp total = ProgressCalculator.rollUp("ALL", List.of(ahead, behind));
 
         assertThat(total.done()).isEqualTo(4);
+        assertThat(total.doneUpToTarget()).as("the 2 beyond the first target do not count for the second").isEqualTo(2);
         assertThat(total.target()).isEqualTo(12);
         assertThat(total.status()).as("2 counted towards 6 expected").isEqualTo(PaceStatus.BEHIND);
         assertThat(total.statusCounts()).containsEntry(PaceStatus.ACHIEVED, 1).containsEntry(PaceStatus.BEHIND, 1);

@@ -77,8 +77,14 @@ public final class QueryViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RollUp(int commitments, int withTarget, int target, int done, double expected, String status,
-                         String statusLabel, Map<String, Integer> statusCounts) {
+    /** {@code doneUpToTarget}: each commitment's done up to its own target (null from an older query side). */
+    public record RollUp(int commitments, int withTarget, int target, int done, Integer doneUpToTarget, double expected,
+                         String status, String statusLabel, Map<String, Integer> statusCounts) {
+        /** What may be set against the target: a commitment done beyond its target does not make up for another. */
+        public int doneTowardsTarget() {
+            return doneUpToTarget == null ? Math.min(done, target) : doneUpToTarget;
+        }
+
         public Map<String, Integer> statusCounts() {
             return statusCounts == null ? Map.of() : statusCounts;
         }

@@ -23,8 +23,8 @@ public class ProgressWords {
 
     public Total total(RollUp total) {
         boolean hasTargets = total.withTarget() > 0;
-        Bar bar = hasTargets ? Bar.of(total.done(), total.target(), total.expected(),
-                messages.get("progress.total", total.done(), total.target())) : null;
+        Bar bar = hasTargets ? Bar.of(total.doneTowardsTarget(), total.target(), total.expected(),
+                messages.get("progress.total", total.doneTowardsTarget(), total.target())) : null;
         return new Total(hasTargets, bar, StatusView.of(total.status(), total.statusLabel()), counts(total));
     }
 

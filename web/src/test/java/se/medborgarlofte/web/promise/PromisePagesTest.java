@@ -40,6 +40,15 @@ class PromisePagesTest {
     }
 
     @Test
+    void theTotalSetsAgainstTheTargetsOnlyWhatCountsTowardsThem() {
+        RollUp total = new RollUp(2, 2, 30, 30, 22, 24.0, "BEHIND", "efter plan", Map.of("ACHIEVED", 1, "BEHIND", 1));
+        ProgressWords.Total words = new ProgressWords(MESSAGES).total(total);
+        assertThat(words.bar().text()).as("an over-achieved commitment does not make up for one behind")
+                .isEqualTo("22 av 30 utlovade insatser gjorda");
+        assertThat(words.bar().percent()).isEqualTo(73);
+    }
+
+    @Test
     void nothingIsMarkedAssumedWhereTheDataSaysNothing() {
         PromisePage page = pages.page(promise(null, null), progress(), List.of(), null);
         assertThat(page.assumedSignatories()).isFalse();
@@ -94,7 +103,7 @@ class PromisePagesTest {
         return new Progress("p", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 3, 31), false,
                 List.of(new CommitmentProgress("c1", 12, 2, 3.0, "BEHIND", "efter plan", 8, months,
                         (Assessment) null)),
-                new RollUp(1, 1, 12, 2, 3.0, "BEHIND", "efter plan", Map.of("BEHIND", 1)), 9L,
+                new RollUp(1, 1, 12, 2, 2, 3.0, "BEHIND", "efter plan", Map.of("BEHIND", 1)), 9L,
                 Instant.parse("2025-04-01T08:00:00Z"));
     }
 
