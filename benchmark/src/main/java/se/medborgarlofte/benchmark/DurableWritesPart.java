@@ -6,8 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import se.medborgarlofte.benchmark.EventStoreBenchmark.Config;
-import se.medborgarlofte.benchmark.EventStoreBenchmark.Row;
+
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
 import se.medborgarlofte.local.LocalApplication;
 
@@ -23,9 +22,9 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.insertOneLoop;
-import static se.medborgarlofte.benchmark.EventStoreBenchmark.progress;
-import static se.medborgarlofte.benchmark.EventStoreBenchmark.rate;
-import static se.medborgarlofte.benchmark.EventStoreBenchmark.ratio;
+import static se.medborgarlofte.benchmark.Measure.progress;
+import static se.medborgarlofte.benchmark.Measure.rate;
+import static se.medborgarlofte.benchmark.Measure.ratio;
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.recordActivities;
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.signPromises;
 

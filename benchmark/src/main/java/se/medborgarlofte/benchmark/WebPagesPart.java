@@ -1,6 +1,5 @@
 package se.medborgarlofte.benchmark;
 
-import se.medborgarlofte.benchmark.EventStoreBenchmark.Row;
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
 import se.medborgarlofte.local.LocalApplication;
 
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static se.medborgarlofte.benchmark.EventStoreBenchmark.progress;
+import static se.medborgarlofte.benchmark.Measure.progress;
 
 /**
  * Part 6, the public web: the local run with the demo data and the web, one client asking for a promise page (and

@@ -1,0 +1,166 @@
+package se.medborgarlofte.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.Document;
+import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
+import se.medborgarlofte.local.LocalApplication;
+import se.medborgarlofte.query.activity.ActivityProjection;
+import se.medborgarlofte.query.promise.PromiseProjection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+import static se.medborgarlofte.benchmark.Measure.*;
+
+/** Part 3: replay of N events into both read models, our engine and Axon's stock MongoDB engine. */
+final class ReplayPart {
+
+    private final EventStoreBenchmark bench;
+
+    ReplayPart(EventStoreBenchmark bench) {
+        this.bench = bench;
+    }
+
+    void run() throws Exception {
+        int promises = bench.config.replayPromises();
+        int perPromise = bench.config.replayEventsPerPromise();
+        long total = (long) promises * perPromise;
+        Map<String, Object> processors = new LinkedHashMap<>();
+        for (String group : List.of(ActivityProjection.GROUP, PromiseProjection.GROUP)) {
+            processors.put("axon.eventhandling.processors." + group + ".batch-size", bench.config.replayBatchSize());
+        }
+        bench.notes.put("replay", String.format(Locale.ROOT,
+                "%,d events = %,d promises x (1 PromiseSigned + 1 CommitmentAdded + %d ActivityRecorded), appended "
+                + "by the engine under test (one appendEvents of %d per promise); both processing groups as "
+                + "query-side.properties configures them (tracking, 2 segments and 2 threads each), batch-size %d (set for this part, "
+                + "both groups, both engines; query-side.properties has 100), engine read "
+                + "batch %s; event timestamps either spread evenly over the past year in append order (a store "
+                + "that grew in production) or taken as the events are built (a burst: the stock engine's 1 s "
+                + "look-back window then holds thousands of event ids); processors stopped before the append and "
+                + "started after it, from their first token; "
+                + "timed from start until the read models hold every event's effect (activities docs + promise docs "
+                + "+ commitments = %,d); limit %d s",
+                total, promises, perPromise - 2, perPromise, bench.config.replayBatchSize(),
+                System.getProperty("medborgarlofte.event-store.batch-size", "1000 (default)"), total,
+                bench.config.replayTimeoutSeconds()));
+        if (bench.config.replayWarmupPromises() > 0) {
+            // JIT warm-up of the query side's path (projections, Spring Data, driver, Axon), so that the first
+            // measured replay isn't the coldest; not reported
+            progress("3/4 warm-up: replay of %,d events, sequenced engine", (long) bench.config.replayWarmupPromises() * perPromise);
+            replay("sequenced", "history", bench.config.replayWarmupPromises(), perPromise, processors);
+        }
+        for (String timestamps : bench.config.replayTimestamps()) {
+            String label = "history".equals(timestamps) ? "timestamps over a year" : "timestamps now (burst)";
+            Map<String, Double> rates = new LinkedHashMap<>();
+            for (String engine : bench.config.replayEngines()) {
+                progress("3/4 replay of %,d events, %s, engine %s (limit %d s)", total, label, engine,
+                        bench.config.replayTimeoutSeconds());
+                Replay replay = replay(engine, timestamps, promises, perPromise, processors);
+                rates.put(engine, replay.eventsPerSecond());
+                bench.rows.add(new Row("3", String.format(Locale.ROOT, "append %,d events, %s engine (%d per call)", total,
+                        engine, perPromise), rate(replay.appendPerSecond(), "events/s"),
+                        ratio(replay.appendPerSecond(), bench.limits == null ? null : bench.limits.insertMany()), "LM"));
+                String result = rate(replay.eventsPerSecond(), "events/s") + (replay.complete()
+                        ? String.format(Locale.ROOT, " (%,d in %.1f s)", replay.applied(), replay.seconds())
+                        : String.format(Locale.ROOT, " (STOPPED at %.0f s: %,d of %,d)", replay.seconds(),
+                        replay.applied(), total));
+                bench.rows.add(new Row("3", "replay, " + engine + " engine, " + label, result,
+                        ratio(replay.eventsPerSecond(), bench.limits == null ? null : bench.limits.insertMany()), "LM"));
+            }
+            if (rates.containsKey("sequenced") && rates.containsKey("axon-mongo")) {
+                bench.rows.add(new Row("3", "replay sequenced / axon-mongo, " + label, String.format(Locale.ROOT, "%.1fx",
+                        rates.get("sequenced") / rates.get("axon-mongo")), "", ""));
+            }
+        }
+    }
+
+    private record Replay(double appendPerSecond, long applied, double seconds, boolean complete) {
+        double eventsPerSecond() {
+            return applied / seconds;
+        }
+    }
+
+    private Replay replay(String engine, String timestamps, int promises, int perPromise,
+                          Map<String, Object> processorProperties) throws Exception {
+        long total = (long) promises * perPromise;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
+             LocalApplication app = bench.start(server, engine, processorProperties);
+             MongoClient client = MongoClients.create(server.uri(EventStoreBenchmark.DATABASE))) {
+            Configuration axon = app.querySide().getBean(Configuration.class);
+            List<StreamingEventProcessor> processors = new ArrayList<>();
+            for (String group : List.of(ActivityProjection.GROUP, PromiseProjection.GROUP)) {
+                processors.add(axon.eventProcessingConfiguration()
+                        .eventProcessor(group, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("no streaming processor " + group)));
+            }
+            // stopped before there is anything to process; started again once the store holds all events
+            processors.forEach(StreamingEventProcessor::shutDown);
+
+            EventStorageEngine storage = app.commandSide().getBean(EventStorageEngine.class);
+            String run = "replay";
+            long t0 = System.nanoTime();
+            // "now": every event stamped as it is built (a burst: ~all events inside a few seconds);
+            // "history": stamped evenly over the past year, in append order, like a store that grew in production
+            Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+            long step = Duration.ofDays(365).toNanos() / total;
+            for (int i = 0; i < promises; i++) {
+                long first = (long) i * perPromise;
+                LongFunction<Instant> timestamp = "history".equals(timestamps)
+                        ? seq -> yearAgo.plusNanos((first + seq) * step)
+                        : seq -> Instant.now();
+                storage.appendEvents(Fixtures.promiseHistory(Fixtures.promiseId(run, i), i, perPromise, timestamp));
+            }
+            double appendPerSecond = total / ((System.nanoTime() - t0) / 1e9);
+
+            MongoDatabase db = client.getDatabase(EventStoreBenchmark.DATABASE);
+            MongoCollection<Document> activities = db.getCollection("activities");
+            MongoCollection<Document> promiseDocs = db.getCollection("promises");
+            if (activities.estimatedDocumentCount() + promiseDocs.estimatedDocumentCount() > 0) {
+                throw new IllegalStateException("read models not empty before the replay");
+            }
+            long expectedActivities = (long) promises * (perPromise - 2);
+            long deadline = TimeUnit.SECONDS.toNanos(bench.config.replayTimeoutSeconds());
+            long start = System.nanoTime();
+            processors.forEach(StreamingEventProcessor::start);
+            long applied = 0;
+            long lastReport = start;
+            while (true) {
+                long activityCount = activities.estimatedDocumentCount();
+                long promiseCount = promiseDocs.estimatedDocumentCount();
+                long commitments = promiseCount == 0 ? 0
+                        : promiseDocs.countDocuments(Filters.size("commitments", 1));
+                applied = activityCount + promiseCount + commitments;
+                long now = System.nanoTime();
+                if (activityCount >= expectedActivities && promiseCount >= promises && commitments >= promises) {
+                    return new Replay(appendPerSecond, applied, (now - start) / 1e9, true);
+                }
+                if (now - start >= deadline) {
+                    // both at once: each waits for its fetch in flight, which takes long on a slow engine
+                    java.util.concurrent.CompletableFuture.allOf(processors.stream()
+                            .map(StreamingEventProcessor::shutdownAsync)
+                            .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                    return new Replay(appendPerSecond, applied, (now - start) / 1e9, false);
+                }
+                if (now - lastReport > TimeUnit.SECONDS.toNanos(15)) {
+                    progress("    %s: %,d of %,d applied after %.0f s", engine, applied, total, (now - start) / 1e9);
+                    lastReport = now;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
