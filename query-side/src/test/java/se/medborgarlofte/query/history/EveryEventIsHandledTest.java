@@ -1,0 +1,145 @@
+package se.medborgarlofte.query.history;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import se.medborgarlofte.events.ActivityDetails;
+import se.medborgarlofte.events.ActivityId;
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.PaceStatus;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.events.PromiseEvent;
+import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
+import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
+import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
+import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
+import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
+import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
+import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
+import se.medborgarlofte.events.PromiseId;
+import se.medborgarlofte.events.PromiseTerms;
+import se.medborgarlofte.events.Signatory;
+import se.medborgarlofte.query.activity.ActivityProjection;
+import se.medborgarlofte.query.promise.PromiseProjection;
+
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Java 17 checks no switch over a sealed interface for exhaustiveness, so this test does: every {@link PromiseEvent}
+ * subtype has a sample here (a new event fails until it gets one), gets a history entry with a Swedish summary,
+ * changes the folded state that time travel and progress read, and is handled by the read model it belongs to.
+ */
+class EveryEventIsHandledTest {
+
+    static final PromiseId PROMISE = new PromiseId("p1");
+    static final CommitmentId COMMITMENT = new CommitmentId("c1");
+    static final ActivityId ACTIVITY = new ActivityId("a1");
+
+    /** One of each event, in an order a promise can live through. */
+    static final List<PromiseEvent> LIFE = List.of(
+            new PromiseSigned(PROMISE, terms("Medborgarlöfte Testby")),
+            new CommitmentAdded(PROMISE, COMMITMENT, commitment(10)),
+            new ActivityRecorded(PROMISE, ACTIVITY, activity("Storgatan"), false),
+            new ActivityCorrected(PROMISE, ACTIVITY, activity("Ringvägen"), "Fel plats"),
+            new ActivityRetracted(PROMISE, ACTIVITY, "Dubbelregistrerad"),
+            new CommitmentRevised(PROMISE, COMMITMENT, commitment(12), "Nytt mål"),
+            new CommitmentAssessed(PROMISE, COMMITMENT, LocalDate.of(2025, 6, 1), PaceStatus.ON_TRACK, "Enligt plan"),
+            new CommitmentWithdrawn(PROMISE, COMMITMENT, "Ersatt"),
+            new PromiseAmended(PROMISE, terms("Medborgarlöfte Testby, reviderat"), "Ny titel"),
+            new PromiseClosed(PROMISE, LocalDate.of(2025, 12, 31), "Året är slut"));
+
+    /** Which read model keeps what: every event belongs to at least one. */
+    static final Map<Class<?>, Set<Class<?>>> READ_MODELS = Map.of(
+            PromiseProjection.class, Set.of(PromiseSigned.class, PromiseAmended.class, PromiseClosed.class,
+                    CommitmentAdded.class, CommitmentRevised.class, CommitmentWithdrawn.class,
+                    CommitmentAssessed.class),
+            ActivityProjection.class, Set.of(ActivityRecorded.class, ActivityCorrected.class,
+                    ActivityRetracted.class));
+
+    @Test
+    void everyEventTypeHasASample() {
+        assertThat(LIFE.stream().map(Object::getClass).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(PromiseEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void everyEventGetsAHistoryEntryWithASwedishSummary() {
+        HistoryBuilder history = new HistoryBuilder();
+        long sequence = 0;
+        for (PromiseEvent event : LIFE) {
+            HistoryEntry entry = history.next(new PromiseTimeline.Recorded(event,
+                    new GenericDomainEventMessage<>("Promise", PROMISE.value(), sequence++, event)));
+            assertThat(entry.change()).as(event.getClass().getSimpleName()).isNotBlank();
+            assertThat(entry.summary()).as(event.getClass().getSimpleName()).isNotBlank().endsWith(".");
+        }
+    }
+
+    @Test
+    void everyEventChangesTheFoldedState() {
+        PromiseState state = new PromiseState();
+        for (PromiseEvent event : LIFE) {
+            String before = fingerprint(state);
+            state.apply(event);
+            assertThat(fingerprint(state)).as(event.getClass().getSimpleName() + " changes the state")
+                    .isNotEqualTo(before);
+        }
+    }
+
+    @Test
+    void everyEventIsHandledByTheReadModelItBelongsTo() {
+        Set<Class<?>> covered = new LinkedHashSet<>();
+        READ_MODELS.forEach((projection, expected) -> {
+            assertThat(handledBy(projection)).as(projection.getSimpleName()).isEqualTo(expected);
+            covered.addAll(expected);
+        });
+        assertThat(covered).containsExactlyInAnyOrder(PromiseEvent.class.getPermittedSubclasses());
+    }
+
+    private static Set<Class<?>> handledBy(Class<?> projection) {
+        return Arrays.stream(projection.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(EventHandler.class))
+                .map(Method::getParameterTypes)
+                .filter(parameters -> parameters.length > 0 && PromiseEvent.class.isAssignableFrom(parameters[0]))
+                .map(parameters -> (Class<?>) parameters[0])
+                .collect(Collectors.toSet());
+    }
+
+    private static String fingerprint(PromiseState state) {
+        StringBuilder text = new StringBuilder().append(state.terms).append(state.closed);
+        state.commitments.forEach((id, c) -> text.append(id).append(c.terms).append(c.withdrawn).append(c.assessments));
+        state.activities.forEach((id, a) -> text.append(id).append(a.details).append(a.retracted).append(a.example));
+        return text.toString();
+    }
+
+    static PromiseTerms terms(String title) {
+        return new PromiseTerms(title, List.of("Testby"), "LPO Testby", LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31), LocalDate.of(2024, 12, 1),
+                List.of(new Signatory("Eva", "KSO", Party.MUNICIPALITY)), "Vi lovar", List.of(), "",
+                List.of(new FocusArea("TRAFFIC", "Trafik")));
+    }
+
+    static CommitmentTerms commitment(int target) {
+        return new CommitmentTerms("Trafikkontroller", "", Party.POLICE, "TRAFFIC", Set.of(ActivityKind.TRAFFIC_CONTROL),
+                target);
+    }
+
+    static ActivityDetails activity(String place) {
+        return new ActivityDetails(ActivityKind.TRAFFIC_CONTROL, LocalDate.of(2025, 3, 1), place, Party.POLICE,
+                List.of(COMMITMENT), List.of(), Map.of(), "");
+    }
+}
