@@ -22,7 +22,7 @@ import se.medborgarlofte.query.activity.ActivityView;
 import se.medborgarlofte.query.history.HistoryBuilder;
 import se.medborgarlofte.query.history.HistoryEntry;
 import se.medborgarlofte.query.history.Labels;
-import se.medborgarlofte.query.history.PromiseTimeline;
+import se.medborgarlofte.query.timeline.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseRepository;
 import se.medborgarlofte.query.web.BadQueryException;
 import se.medborgarlofte.query.web.NotFoundException;

@@ -1,5 +1,7 @@
 package se.medborgarlofte.query.history;
 
+import se.medborgarlofte.query.timeline.PromiseState;
+import se.medborgarlofte.query.timeline.PromiseTimeline;
 import org.axonframework.messaging.MetaData;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.CommitmentId;
@@ -115,7 +117,7 @@ public final class HistoryBuilder {
         }
         if (event instanceof CommitmentAssessed e) {
             PromiseState.Commitment commitment = state.commitment(e.commitmentId().value());
-            PromiseState.Assessment previous = commitment.assessments.isEmpty() ? null
+            CommitmentAssessed previous = commitment.assessments.isEmpty() ? null
                     : commitment.assessments.get(commitment.assessments.size() - 1);
             List<FieldChange> changes = new ArrayList<>();
             addIfChanged(changes, "assessedOn", previous == null ? null : previous.assessedOn(), e.assessedOn());

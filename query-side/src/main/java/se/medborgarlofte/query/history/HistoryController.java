@@ -1,5 +1,7 @@
 package se.medborgarlofte.query.history;
 
+import se.medborgarlofte.query.timeline.PromiseState;
+import se.medborgarlofte.query.timeline.PromiseTimeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -8,18 +8,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.medborgarlofte.query.activity.ActivityLog;
-import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
-import se.medborgarlofte.query.progress.ProgressCalculator.Assessment;
-import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.progress.ProgressCalculator.RollUp;
-import se.medborgarlofte.events.ActivityKind;
-import se.medborgarlofte.events.CommitmentId;
-import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.Party;
-import se.medborgarlofte.query.history.PromiseState;
-import se.medborgarlofte.query.history.PromiseTimeline;
+import se.medborgarlofte.query.timeline.PromiseState;
+import se.medborgarlofte.query.timeline.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseDocument;
 import se.medborgarlofte.query.web.TimeParameters;
 import se.medborgarlofte.query.promise.PromiseRepository;
@@ -29,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 @RestController
 @Tag(name = "Framsteg")
@@ -79,14 +71,8 @@ class ProgressController {
         PromiseDocument promise = promises.findById(promiseId).orElseThrow(() -> NotFoundException.promise(promiseId));
         Period period = new Period(promise.validFrom, promise.validTo);
         LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.now(clock));
-        List<Activity> activities = activityLog.find(promiseId, ActivityLog.Filter.counting()).stream()
-                .map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds)).toList();
-        List<Commitment> commitments = promise.commitments.stream()
-                .filter(c -> !c.withdrawn)
-                .map(c -> commitment(c.commitmentId, c.title, c.owner, c.focusArea, c.countedKinds, c.target,
-                        c.assessments.stream().map(x -> new Assessment(x.assessedOn(), x.status(), x.rationale())).toList(),
-                        date))
-                .toList();
+        ProgressInputs.Inputs inputs = ProgressInputs.fromReadModels(promise,
+                activityLog.find(promiseId, ActivityLog.Filter.counting()), date);
         long lastSequence = promise.lastSequence;
         Instant lastChangedAt = promise.updatedAt;
         ActivityLog.LatestChange latest = activityLog.latestChange(promiseId).orElse(null);
@@ -94,7 +80,7 @@ class ProgressController {
             lastSequence = latest.sequence();
             lastChangedAt = latest.at() != null ? latest.at() : lastChangedAt;
         }
-        return view(promiseId, promise.title, period, date, null, promise.closed, commitments, activities)
+        return view(promiseId, promise.title, period, date, null, promise.closed, inputs)
                 .withLastEvent(lastSequence, lastChangedAt);
     }
 
@@ -111,45 +97,18 @@ class ProgressController {
         }
         Period period = new Period(state.terms.validFrom(), state.terms.validTo());
         LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.ofInstant(knownAt, clock.getZone()));
-        List<Activity> activities = state.activities.values().stream()
-                .filter(a -> !a.retracted)
-                .map(a -> new Activity(a.details.kind(), a.details.occurredOn(),
-                        a.details.commitmentIds().stream().map(CommitmentId::value).toList()))
-                .toList();
-        List<Commitment> commitments = state.commitments.entrySet().stream()
-                .filter(entry -> !entry.getValue().withdrawn)
-                .map(entry -> {
-                    CommitmentTerms terms = entry.getValue().terms;
-                    return commitment(entry.getKey(), terms.title(), terms.owner(), terms.focusArea(),
-                            terms.countedKinds(), terms.target(), entry.getValue().assessments.stream()
-                                    .map(x -> new Assessment(x.assessedOn(), x.status(), x.rationale())).toList(), date);
-                })
-                .toList();
-        return view(promiseId, state.terms.title(), period, date, knownAt, state.closed, commitments, activities);
+        return view(promiseId, state.terms.title(), period, date, knownAt, state.closed,
+                ProgressInputs.fromState(state, date));
     }
 
     private static ProgressView view(String promiseId, String title, Period period, LocalDate date, Instant knownAt,
-                                     boolean closed, List<Commitment> commitments, List<Activity> activities) {
-        List<CommitmentProgress> progress = commitments.stream()
-                .map(c -> ProgressCalculator.progress(c, activities, period, date))
+                                     boolean closed, ProgressInputs.Inputs inputs) {
+        List<CommitmentProgress> progress = inputs.commitments().stream()
+                .map(c -> ProgressCalculator.progress(c, inputs.activities(), period, date))
                 .toList();
         return new ProgressView(promiseId, true, title, period.from(), period.to(), date, knownAt, closed, progress,
                 ProgressCalculator.rollUp(progress, c -> c.owner().name()),
                 ProgressCalculator.rollUp(progress, CommitmentProgress::focusArea),
                 ProgressCalculator.rollUp("ALL", progress), null, null);
-    }
-
-    /** The latest assessment made by {@code asOf}; assessments come in the order they were recorded. */
-    private static Commitment commitment(String id, String title, Party owner, String focusArea,
-                                         Set<ActivityKind> countedKinds, Integer target, List<Assessment> assessments,
-                                         LocalDate asOf) {
-        Assessment latest = null;
-        for (Assessment assessment : assessments) {
-            if (!assessment.assessedOn().isAfter(asOf)
-                && (latest == null || !assessment.assessedOn().isBefore(latest.assessedOn()))) {
-                latest = assessment;
-            }
-        }
-        return new Commitment(id, title, owner, focusArea, countedKinds, target, latest);
     }
 }

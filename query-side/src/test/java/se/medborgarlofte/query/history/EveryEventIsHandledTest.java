@@ -26,6 +26,8 @@ import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.events.PromiseTerms;
 import se.medborgarlofte.events.Signatory;
 import se.medborgarlofte.query.activity.ActivityProjection;
+import se.medborgarlofte.query.timeline.PromiseState;
+import se.medborgarlofte.query.timeline.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseProjection;
 
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package se.medborgarlofte.query.history;
+package se.medborgarlofte.query.timeline;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;

@@ -1,8 +1,7 @@
-package se.medborgarlofte.query.history;
+package se.medborgarlofte.query.timeline;
 
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.PromiseEvent;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
@@ -28,13 +27,11 @@ import java.util.Map;
  */
 public final class PromiseState {
 
-    public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale) {
-    }
-
     public static final class Commitment {
         public CommitmentTerms terms;
         public boolean withdrawn;
-        public final List<Assessment> assessments = new ArrayList<>();
+        /** The assessments as they were recorded. */
+        public final List<CommitmentAssessed> assessments = new ArrayList<>();
     }
 
     public static final class Activity {
@@ -70,8 +67,7 @@ public final class PromiseState {
         } else if (event instanceof CommitmentWithdrawn e) {
             commitment(e.commitmentId().value()).withdrawn = true;
         } else if (event instanceof CommitmentAssessed e) {
-            commitment(e.commitmentId().value()).assessments.add(
-                    new Assessment(e.assessedOn(), e.status(), e.rationale()));
+            commitment(e.commitmentId().value()).assessments.add(e);
         } else if (event instanceof ActivityRecorded e) {
             Activity activity = new Activity();
             activity.details = e.details();

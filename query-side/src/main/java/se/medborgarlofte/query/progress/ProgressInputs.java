@@ -1,0 +1,74 @@
+package se.medborgarlofte.query.progress;
+
+import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.activity.ActivityDocument;
+import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
+import se.medborgarlofte.query.progress.ProgressCalculator.Assessment;
+import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
+import se.medborgarlofte.query.promise.PromiseDocument;
+import se.medborgarlofte.query.timeline.PromiseState;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the progress calculation takes (the active commitments, each with its latest assessment by a date, and the
+ * activities that count), built from either of the two places a promise can be read: today's read models, or the
+ * promise's state folded from its events up to a moment ({@code knownAt}).
+ */
+final class ProgressInputs {
+
+    record Inputs(List<Commitment> commitments, List<Activity> activities) {
+    }
+
+    private ProgressInputs() {
+    }
+
+    /** From the read models: {@code activities} are the promise's non-retracted ones. */
+    static Inputs fromReadModels(PromiseDocument promise, List<ActivityDocument> activities, LocalDate asOf) {
+        return new Inputs(promise.commitments.stream()
+                .filter(c -> !c.withdrawn)
+                .map(c -> commitment(c.commitmentId, c.title, c.owner, c.focusArea, c.countedKinds, c.target,
+                        c.assessments.stream().map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale()))
+                                .toList(), asOf))
+                .toList(),
+                activities.stream().map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds)).toList());
+    }
+
+    /** From a promise's state at a moment. */
+    static Inputs fromState(PromiseState state, LocalDate asOf) {
+        return new Inputs(state.commitments.entrySet().stream()
+                .filter(entry -> !entry.getValue().withdrawn)
+                .map(entry -> {
+                    CommitmentTerms terms = entry.getValue().terms;
+                    return commitment(entry.getKey(), terms.title(), terms.owner(), terms.focusArea(),
+                            terms.countedKinds(), terms.target(), entry.getValue().assessments.stream()
+                                    .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale())).toList(),
+                            asOf);
+                })
+                .toList(),
+                state.activities.values().stream()
+                        .filter(a -> !a.retracted)
+                        .map(a -> new Activity(a.details.kind(), a.details.occurredOn(),
+                                a.details.commitmentIds().stream().map(CommitmentId::value).toList()))
+                        .toList());
+    }
+
+    /** The latest assessment made by {@code asOf}; assessments come in the order they were recorded. */
+    private static Commitment commitment(String id, String title, Party owner, String focusArea,
+                                         Set<ActivityKind> countedKinds, Integer target, List<Assessment> assessments,
+                                         LocalDate asOf) {
+        Assessment latest = null;
+        for (Assessment assessment : assessments) {
+            if (!assessment.assessedOn().isAfter(asOf)
+                && (latest == null || !assessment.assessedOn().isBefore(latest.assessedOn()))) {
+                latest = assessment;
+            }
+        }
+        return new Commitment(id, title, owner, focusArea, countedKinds, target, latest);
+    }
+}
