@@ -35,7 +35,7 @@ class ActivityLogController {
             + "deltagare och vem som registrerade)",
             description = "Filter: kind, commitmentId, performedBy, from/to (datum då det hände), place (del av platsen), "
                     + "includeRetracted (även återkallade).")
-    List<?> activities(@PathVariable String promiseId,
+    List<ActivityEntry> activities(@PathVariable String promiseId,
                                   @RequestParam(required = false) ActivityKind kind,
                                   @RequestParam(required = false) String commitmentId,
                                   @RequestParam(required = false) Party performedBy,
@@ -48,7 +48,9 @@ class ActivityLogController {
         }
         List<ActivityDocument> activities = log.find(promiseId,
                 ActivityLog.Filter.checked(kind, commitmentId, performedBy, from, to, place, includeRetracted));
-        return CurrentUser.isAuthenticated() ? activities.stream().map(ActivityView::of).toList()
-                : activities.stream().map(PublicActivityView::of).toList();
+        boolean internal = CurrentUser.isAuthenticated();
+        return activities.stream()
+                .map(a -> internal ? (ActivityEntry) ActivityView.of(a) : PublicActivityView.of(a))
+                .toList();
     }
 }

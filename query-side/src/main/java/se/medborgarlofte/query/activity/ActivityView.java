@@ -15,7 +15,8 @@ public record ActivityView(String activityId, ActivityKind kind, LocalDate occur
                            Party performedBy, List<String> commitmentIds, List<String> participants,
                            Map<String, Integer> outcomes, String notes, boolean example, boolean retracted,
                            String retractionReason, int corrections, Instant recordedAt, String recordedBy,
-                           Instant lastChangedAt) {
+                           Instant lastChangedAt)
+        implements ActivityEntry {
 
     public static ActivityView of(ActivityDocument a) {
         return new ActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public record PublicActivityView(String activityId, ActivityKind kind, LocalDate occurredOn, String place,
                                  Party performedBy, List<String> commitmentIds, Map<String, Integer> outcomes,
-                                 boolean example, boolean retracted, Instant recordedAt, Instant lastChangedAt) {
+                                 boolean example, boolean retracted, Instant recordedAt, Instant lastChangedAt)
+        implements ActivityEntry {
 
     static PublicActivityView of(ActivityDocument a) {
         return new PublicActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
