@@ -102,11 +102,11 @@ final class DurableWritesPart {
                     new Row("5", "RecordActivity via CommandGateway, durable, " + config.commandThreads()
                                  + " threads", rate(many, "cmd/s"), ratio(many, raw8), "D8"));
         } finally {
-            deleteQuietly(folder);
+            delete(folder);
         }
     }
 
-    private static void deleteQuietly(Path folder) throws IOException {
+    private static void delete(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -8,11 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static se.medborgarlofte.benchmark.Measure.millis;
 import static se.medborgarlofte.benchmark.Measure.progress;
 
 /**
@@ -37,15 +37,16 @@ final class WebPagesPart {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://localhost:" + app.webPort();
             awaitDemoData(client, base);
-            double[] promise = timings(client, base + PROMISE_PAGE);
-            double[] list = timings(client, base + "/");
+            LongList promise = timings(client, base + PROMISE_PAGE);
+            LongList list = timings(client, base + "/");
             notes.put("web (part 6)", String.format(Locale.ROOT, "demo data, in-memory embedded server, %d requests "
                     + "per page after %d warm-up requests, gzip asked for; the page %s", requests, requests / 2,
                     PROMISE_PAGE));
             return List.of(
-                    new Row("6", "promise page p50 / p95 (goal p95 <= 50 ms)", millis(promise, 50) + " / "
-                                                                          + millis(promise, 95), "", ""),
-                    new Row("6", "promise list page p50 / p95", millis(list, 50) + " / " + millis(list, 95), "", ""));
+                    new Row("6", "promise page p50 / p95 (goal p95 <= 50 ms)", millis(promise.percentileMillis(50))
+                                                                          + " / " + millis(promise.percentileMillis(95)), "", ""),
+                    new Row("6", "promise list page p50 / p95", millis(list.percentileMillis(50)) + " / "
+                                                          + millis(list.percentileMillis(95)), "", ""));
         }
     }
 
@@ -62,26 +63,20 @@ final class WebPagesPart {
         throw new IllegalStateException("the demo promise page did not appear");
     }
 
-    private double[] timings(HttpClient client, String url) throws Exception {
+    private LongList timings(HttpClient client, String url) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip").build();
         for (int i = 0; i < requests / 2; i++) {
             client.send(request, HttpResponse.BodyHandlers.discarding());
         }
-        double[] millis = new double[requests];
+        LongList nanos = new LongList();
         for (int i = 0; i < requests; i++) {
             long started = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            millis[i] = (System.nanoTime() - started) / 1e6;
+            nanos.add(System.nanoTime() - started);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }
         }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static String millis(double[] sorted, int percentile) {
-        double value = sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-        return String.format(Locale.ROOT, value < 10 ? "%.2f ms" : "%.1f ms", value);
+        return nanos;
     }
 }

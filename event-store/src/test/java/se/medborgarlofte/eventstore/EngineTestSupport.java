@@ -17,8 +17,11 @@ import se.medborgarlofte.events.PromiseId;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An embedded server, an engine on it with a hook between taking numbers and inserting, and small helpers. */
 abstract class EngineTestSupport {
@@ -37,6 +40,10 @@ abstract class EngineTestSupport {
                 .gapTimeout(gapTimeout)
                 .appendHook((first, count) -> hook.afterAllocation(first, count))
                 .build();
+    }
+
+    SequencedMongoEventStorageEngine engine(Duration gapTimeout) {
+        return engine(gapTimeout, 100);
     }
 
     final SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(60), 100);
@@ -73,6 +80,23 @@ abstract class EngineTestSupport {
         database.getCollection("events").insertOne(new Document("_id", "tombstone/" + number)
                 .append("globalIndex", number).append("aggregateIdentifier", "tombstone/" + number)
                 .append("sequenceNumber", 0L).append("tombstone", true).append("timestamp", new Date()));
+    }
+
+    /**
+     * Starts appending {@code event} on a thread of its own; the append takes its global number, then waits for
+     * {@code release} before inserting. Returns once the number is taken (a slow writer holding an open gap).
+     */
+    CompletableFuture<Void> appendHeldAfterNumbering(SequencedMongoEventStorageEngine engine, DomainEventMessage<?> event,
+                                                     CountDownLatch release) throws InterruptedException {
+        CountDownLatch allocated = new CountDownLatch(1);
+        hook = (first, count) -> {
+            allocated.countDown();
+            await(release);
+        };
+        CompletableFuture<Void> append = CompletableFuture.runAsync(() -> engine.appendEvents(event));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+        hook = AppendHook.NONE;
+        return append;
     }
 
     static void await(CountDownLatch latch) {

@@ -151,16 +151,9 @@ class SequencedMongoEventStorageEngineBoundaryTest extends EngineTestSupport {
 
     @Test
     void eventsInsertedOutOfOrderAreDeliveredInGlobalOrder() throws Exception {
-        CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = (first, count) -> {
-            allocated.countDown();
-            await(release);
-        };
         // named so that neither the order of insertion nor that of the ids is the order of the numbers
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("z-slow", 0)));
-        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        hook = AppendHook.NONE;
+        CompletableFuture<Void> slow = appendHeldAfterNumbering(engine, event("z-slow", 0), release);
         engine.appendEvents(event("a-fast", 0));
         engine.appendEvents(event("m-fast", 0));
         release.countDown();

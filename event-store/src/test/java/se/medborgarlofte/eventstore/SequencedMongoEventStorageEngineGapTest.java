@@ -24,15 +24,8 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
     @Test
     void aGapIsNotClosedBeforeItsTimeoutSoASlowWriterKeepsItsNumber() throws Exception {
         SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(5), 100);
-        CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = (first, count) -> {
-            allocated.countDown();
-            await(release);
-        };
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        hook = AppendHook.NONE;
+        CompletableFuture<Void> slow = appendHeldAfterNumbering(engine, event("slow", 0), release);
         engine.appendEvents(event("fast", 0));
         TrackingToken token = read(engine, null).get(0).trackingToken();
         for (int poll = 0; poll < 3; poll++) {
@@ -73,15 +66,8 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
     @Test
     void aGapFilledJustAsItExpiresIsDeliveredUnderItsOwnNumber() throws Exception {
         SequencedMongoEventStorageEngine engine = engine(Duration.ofMillis(100), 100);
-        CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = (first, count) -> {
-            allocated.countDown();
-            await(release);
-        };
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        hook = AppendHook.NONE;
+        CompletableFuture<Void> slow = appendHeldAfterNumbering(engine, event("slow", 0), release);
         engine.appendEvents(event("fast", 0));
         TrackingToken token = read(engine, null).get(0).trackingToken();
         assertThat(read(engine, token)).as("the gap is seen for the first time").isEmpty();

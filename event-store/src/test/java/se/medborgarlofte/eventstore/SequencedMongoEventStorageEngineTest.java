@@ -1,26 +1,18 @@
 package se.medborgarlofte.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
-import se.medborgarlofte.events.PromiseId;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,36 +23,7 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SequencedMongoEventStorageEngineTest {
-
-    final EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
-    final MongoClient client = MongoClients.create(server.connectionString());
-    final MongoDatabase database = client.getDatabase("engine-test");
-    volatile AppendHook hook = AppendHook.NONE;
-
-    SequencedMongoEventStorageEngine engine(Duration gapTimeout) {
-        return SequencedMongoEventStorageEngine.builder()
-                .database(database)
-                .eventSerializer(AxonSerialization.serializer())
-                .snapshotSerializer(AxonSerialization.serializer())
-                .batchSize(100)
-                .gapTimeout(gapTimeout)
-                .appendHook((first, count) -> hook.afterAllocation(first, count))
-                .build();
-    }
-
-    final SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(60));
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
-
-    static DomainEventMessage<?> event(String aggregate, long sequence) {
-        return new GenericDomainEventMessage<>("Promise", aggregate, sequence,
-                new ActivityRetracted(new PromiseId(aggregate), new ActivityId("a" + sequence), "skäl " + sequence));
-    }
+class SequencedMongoEventStorageEngineTest extends EngineTestSupport {
 
     List<TrackedEventMessage<?>> readAll(TrackingToken from) {
         return engine.readEvents(from, false).collect(Collectors.toList());
@@ -116,15 +79,8 @@ class SequencedMongoEventStorageEngineTest {
 
     @Test
     void aNumberTakenByASlowWriterIsWaitedForAndDeliveredWhenItArrives() throws Exception {
-        CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = (first, count) -> {
-            allocated.countDown();
-            await(release);
-        };
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        hook = AppendHook.NONE;
+        CompletableFuture<Void> slow = appendHeldAfterNumbering(engine, event("slow", 0), release);
         engine.appendEvents(event("fast", 0));
 
         List<TrackedEventMessage<?>> first = readAll(null);
@@ -144,15 +100,8 @@ class SequencedMongoEventStorageEngineTest {
     void aNumberThatIsNeverFilledIsGivenUpAfterTheTimeoutAndALateWriterStoresItsEventUnderANewNumber()
             throws Exception {
         SequencedMongoEventStorageEngine engine = engine(Duration.ofMillis(200));
-        CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = (first, count) -> {
-            allocated.countDown();
-            await(release);
-        };
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> engine.appendEvents(event("late", 0)));
-        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        hook = AppendHook.NONE;
+        CompletableFuture<Void> late = appendHeldAfterNumbering(engine, event("late", 0), release);
         engine.appendEvents(event("on-time", 0));
 
         TrackingToken token = engine.readEvents(null, false).toList().get(0).trackingToken();
@@ -226,13 +175,5 @@ class SequencedMongoEventStorageEngineTest {
         engine.appendEvents(event("p1", 2));
         assertThat(readAll(engine.createTokenAt(between))).hasSize(2);
         assertThat(readAll(engine.createTokenAt(Instant.now().plusSeconds(60)))).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,8 +1,6 @@
 package se.medborgarlofte.query.activity;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
-import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.Party;
 
 import java.time.Instant;
@@ -22,15 +20,5 @@ public record ActivityView(String activityId, ActivityKind kind, LocalDate occur
         return new ActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
                 a.participants, a.outcomes, a.notes, a.example, a.retracted, a.retractionReason, a.corrections,
                 a.recordedAt, a.recordedBy, a.lastChangedAt);
-    }
-
-    @JsonProperty("kindLabel")
-    public String kindLabel() {
-        return CodeLabels.kind(kind);
-    }
-
-    @JsonProperty("performedByLabel")
-    public String performedByLabel() {
-        return CodeLabels.owner(performedBy);
     }
 }

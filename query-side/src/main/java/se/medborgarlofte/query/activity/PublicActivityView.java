@@ -1,8 +1,6 @@
 package se.medborgarlofte.query.activity;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
-import se.medborgarlofte.events.CodeLabels;
 import se.medborgarlofte.events.Party;
 
 import java.time.Instant;
@@ -22,15 +20,5 @@ public record PublicActivityView(String activityId, ActivityKind kind, LocalDate
     static PublicActivityView of(ActivityDocument a) {
         return new PublicActivityView(a.activityId, a.kind, a.occurredOn, a.place, a.performedBy, a.commitmentIds,
                 a.outcomes, a.example, a.retracted, a.recordedAt, a.lastChangedAt);
-    }
-
-    @JsonProperty("kindLabel")
-    public String kindLabel() {
-        return CodeLabels.kind(kind);
-    }
-
-    @JsonProperty("performedByLabel")
-    public String performedByLabel() {
-        return CodeLabels.owner(performedBy);
     }
 }

@@ -7,8 +7,6 @@ import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CommitmentId;
-import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.PromiseEvent;
@@ -23,8 +21,6 @@ import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseId;
-import se.medborgarlofte.events.PromiseTerms;
-import se.medborgarlofte.events.Signatory;
 import se.medborgarlofte.query.activity.ActivityProjection;
 import se.medborgarlofte.query.timeline.PromiseState;
 import se.medborgarlofte.query.timeline.PromiseTimeline;
@@ -39,6 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static se.medborgarlofte.query.EventSamples.commitment;
+import static se.medborgarlofte.query.EventSamples.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -126,18 +124,6 @@ class EveryEventIsHandledTest {
         state.commitments.forEach((id, c) -> text.append(id).append(c.terms).append(c.withdrawn).append(c.assessments));
         state.activities.forEach((id, a) -> text.append(id).append(a.details).append(a.retracted).append(a.example));
         return text.toString();
-    }
-
-    static PromiseTerms terms(String title) {
-        return new PromiseTerms(title, List.of("Testby"), "LPO Testby", LocalDate.of(2025, 1, 1),
-                LocalDate.of(2025, 12, 31), LocalDate.of(2024, 12, 1),
-                List.of(new Signatory("Eva", "KSO", Party.MUNICIPALITY)), "Vi lovar", List.of(), "",
-                List.of(new FocusArea("TRAFFIC", "Trafik")));
-    }
-
-    static CommitmentTerms commitment(int target) {
-        return new CommitmentTerms("Trafikkontroller", "", Party.POLICE, "TRAFFIC", Set.of(ActivityKind.TRAFFIC_CONTROL),
-                target);
     }
 
     static ActivityDetails activity(String place) {

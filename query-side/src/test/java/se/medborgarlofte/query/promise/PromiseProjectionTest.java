@@ -2,27 +2,21 @@ package se.medborgarlofte.query.promise;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CommitmentId;
-import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PaceStatus;
-import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
 import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
 import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseId;
-import se.medborgarlofte.events.PromiseTerms;
-import se.medborgarlofte.events.Signatory;
 import se.medborgarlofte.query.ProjectionTestSupport;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
+import static se.medborgarlofte.query.EventSamples.commitment;
+import static se.medborgarlofte.query.EventSamples.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PromiseProjectionTest {
@@ -36,18 +30,6 @@ class PromiseProjectionTest {
     @AfterEach
     void close() {
         support.close();
-    }
-
-    static PromiseTerms terms(String title) {
-        return new PromiseTerms(title, List.of("Testby"), "LPO Testby", LocalDate.of(2025, 1, 1),
-                LocalDate.of(2025, 12, 31), LocalDate.of(2024, 12, 1),
-                List.of(new Signatory("Eva", "KSO", Party.MUNICIPALITY)), "Vi lovar", List.of(), "",
-                List.of(new FocusArea("TRAFFIC", "Trafik")));
-    }
-
-    static CommitmentTerms commitment(int target) {
-        return new CommitmentTerms("Trafikkontroller", "", Party.POLICE, "TRAFFIC", Set.of(ActivityKind.TRAFFIC_CONTROL),
-                target);
     }
 
     @Test
