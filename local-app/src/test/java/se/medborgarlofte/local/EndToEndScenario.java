@@ -150,6 +150,13 @@ abstract class EndToEndScenario {
         assertThat(ids(query.get(base + "/activities?place=riksväg").body())).containsExactly("a1");
         assertThat(ids(query.get(base + "/activities?performedBy=MUNICIPALITY").body())).containsExactly("a3");
         assertThat(query.get(base + "/activities?from=2025-06-01&to=2025-01-01").status()).isEqualTo(400);
+        Http.Response badKind = query.get(base + "/activities?kind=PARADE");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().get("errors").get(0).get("field").asString()).isEqualTo("kind");
+        assertThat(badKind.body().get("detail").asString()).contains("PARADE");
+        Http.Response badDate = query.get(base + "/activities?to=2025-02-30");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body().get("errors").get(0).get("field").asString()).isEqualTo("to");
         assertThat(query.get(base + "/progress?asOf=2025-02-30").status()).isEqualTo(400);
         assertThat(query.get("/api/promises/no-such-promise/progress").status()).isEqualTo(404);
 
@@ -158,6 +165,9 @@ abstract class EndToEndScenario {
         assertThat(commandApi.get("paths").has("/api/promises/{promiseId}/activities/{activityId}/correction")).isTrue();
         JsonNode queryApi = new Http(app().queryPort()).get("/v3/api-docs").body();
         assertThat(queryApi.get("paths").has("/api/promises/{promiseId}/progress")).isTrue();
+        assertThat(queryApi.get("paths").get("/api/promises/{promiseId}/activities").get("get").get("parameters")
+                .findValuesAsString("name")).contains("kind", "commitmentId", "performedBy", "from", "to", "place",
+                "includeRetracted");
 
         JsonNode promise = query.get(base).body();
         assertThat(promise.get("commitments")).hasSize(3);

@@ -51,9 +51,9 @@ class PromiseCommandController {
     @PostMapping
     @Operation(summary = "Underteckna ett medborgarlöfte (SignPromise)")
     ResponseEntity<Map<String, String>> sign(@Valid @RequestBody PromiseRequest request, @Parameter(hidden = true) Actor actor) {
-        PromiseId promiseId = new PromiseId(request.promiseId() != null ? request.promiseId() : UUID.randomUUID().toString());
+        PromiseId promiseId = new PromiseId(givenOrNew(request.promiseId()));
         sender.send(new SignPromise(promiseId, request.toTerms()), actor, request.reason());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("promiseId", promiseId.value()));
+        return answer(HttpStatus.CREATED, "promiseId", promiseId.value());
     }
 
     @PostMapping("/{promiseId}/amendment")
@@ -77,10 +77,9 @@ class PromiseCommandController {
     ResponseEntity<Map<String, String>> addCommitment(@PathVariable String promiseId,
                                                       @Valid @RequestBody CommitmentRequest request,
                                                       @Parameter(hidden = true) Actor actor) {
-        CommitmentId commitmentId = new CommitmentId(
-                request.commitmentId() != null ? request.commitmentId() : UUID.randomUUID().toString());
+        CommitmentId commitmentId = new CommitmentId(givenOrNew(request.commitmentId()));
         sender.send(new AddCommitment(new PromiseId(promiseId), commitmentId, request.toTerms()), actor, request.reason());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("commitmentId", commitmentId.value()));
+        return answer(HttpStatus.CREATED, "commitmentId", commitmentId.value());
     }
 
     @PostMapping("/{promiseId}/commitments/{commitmentId}/revision")
@@ -111,7 +110,7 @@ class PromiseCommandController {
                                                          @Parameter(hidden = true) Actor actor) {
         sender.send(new AssessCommitment(new PromiseId(promiseId), new CommitmentId(commitmentId),
                 request.assessedOn(), request.status(), request.rationale().strip()), actor, null);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("commitmentId", commitmentId));
+        return answer(HttpStatus.CREATED, "commitmentId", commitmentId);
     }
 
     @PostMapping("/{promiseId}/activities")
@@ -124,7 +123,7 @@ class PromiseCommandController {
         RecordingResult result = sender.send(new RecordActivity(new PromiseId(promiseId),
                 new ActivityId(request.activityId()), request.toDetails(), request.isExample()), actor, request.reason());
         HttpStatus status = result == RecordingResult.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(Map.of("activityId", request.activityId()));
+        return answer(status, "activityId", request.activityId());
     }
 
     @PostMapping("/{promiseId}/activities/{activityId}/correction")
@@ -145,5 +144,14 @@ class PromiseCommandController {
         sender.send(new RetractActivity(new PromiseId(promiseId), new ActivityId(activityId), request.reason()),
                 actor, request.reason());
         return Map.of("activityId", activityId);
+    }
+
+    /** The id the client chose, or a new one. */
+    private static String givenOrNew(String id) {
+        return id != null ? id : UUID.randomUUID().toString();
+    }
+
+    private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String name, String id) {
+        return ResponseEntity.status(status).body(Map.of(name, id));
     }
 }

@@ -188,4 +188,66 @@ class CommandApiTest {
         }
         assertThat(post("/api/promises/long-2025/activities", activity.formatted(13, 13)).statusCode()).isEqualTo(201);
     }
+
+    /**
+     * Events as the version of November 2026 stored them (Jackson 2, before any upcaster; written by
+     * {@code stored/WriteFixture.java.txt}): each is read back as what it said, and the promise they make up
+     * loads and takes new commands.
+     */
+    @Test
+    void eventsStoredByEarlierVersionsStayReadable() throws Exception {
+        var events = mongo.getMongoDatabase().getCollection("events");
+        var counters = mongo.getMongoDatabase().getCollection("eventCounters");
+        String stored = new String(getClass().getResourceAsStream("/stored/events-2026-11.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<org.bson.Document> documents = org.bson.BsonArray.parse(stored).stream()
+                .map(value -> org.bson.Document.parse(value.asDocument().toJson())).toList();
+        // the same stream a second time under another promise id, without its closure, to take a new command
+        List<org.bson.Document> open = documents.subList(0, documents.size() - 1).stream()
+                .map(d -> org.bson.Document.parse(d.toJson().replace("format-2026", "format-open"))).toList();
+        long last = counters.findOneAndUpdate(new org.bson.Document("_id", "globalIndex"),
+                new org.bson.Document("$inc", new org.bson.Document("value", (long) (documents.size() + open.size()))),
+                new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)).getLong("value");
+        long next = last - documents.size() - open.size();
+        for (org.bson.Document document : java.util.stream.Stream.concat(documents.stream(), open.stream()).toList()) {
+            events.insertOne(document.append("globalIndex", ++next));
+        }
+
+        List<Object> payloads = eventStore.readEvents("format-2026").asStream()
+                .map(org.axonframework.messaging.Message::getPayload).map(Object.class::cast).toList();
+        assertThat(payloads).hasSize(14);
+        assertThat(payloads.get(0)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.PromiseSigned.class,
+                signed -> {
+                    assertThat(signed.terms().title()).isEqualTo("Medborgarlöfte Formatby 2026");
+                    assertThat(signed.terms().validFrom()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+                    assertThat(signed.terms().signatories()).hasSize(2);
+                });
+        assertThat(payloads.get(4)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.ActivityRecorded.class,
+                recorded -> assertThat(recorded.details().outcomes())
+                        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("checkedDrivers", 40, "drunkDriving", 1)));
+        assertThat(payloads.get(5)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.ActivityRecorded.class,
+                recorded -> assertThat(recorded.example()).isTrue());
+        assertThat(payloads.get(13)).isInstanceOf(se.medborgarlofte.events.PromiseEvent.PromiseClosed.class);
+        assertThat(eventStore.readEvents("format-2026").asStream().findFirst().orElseThrow().getTimestamp())
+                .isEqualTo(java.time.Instant.parse("2026-01-10T09:00:00.123Z"));
+
+        String activity = """
+                {"activityId": "%s", "kind": "TRAFFIC_CONTROL", "occurredOn": "2026-06-01", "place": "Skolgatan",
+                 "performedBy": "POLICE", "commitmentIds": ["format-2026-traffic"]}
+                """;
+        HttpResponse<String> closed = post("/api/promises/format-2026/activities", activity.formatted("new"));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(409);
+        assertThat(closed.body()).contains("PROMISE_CLOSED");
+        HttpResponse<String> recorded = post("/api/promises/format-open/activities",
+                activity.formatted("new").replace("format-2026", "format-open"));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(post("/api/promises/format-open/activities", """
+                {"activityId": "format-a1", "kind": "TRAFFIC_CONTROL", "occurredOn": "2026-03-04", "place": "Skolgatan",
+                 "performedBy": "POLICE", "commitmentIds": ["format-2026-traffic"], "participants": ["Polis 1"],
+                 "outcomes": {"checkedDrivers": 40, "drunkDriving": 1}, "notes": "Lugnt"}
+                """.replace("format-2026-traffic", "format-open-traffic")).statusCode())
+                .as("a stored record sent again is a repeat").isEqualTo(200);
+        assertThat(eventStore.lastSequenceNumberFor("format-open")).contains(13L);
+    }
 }

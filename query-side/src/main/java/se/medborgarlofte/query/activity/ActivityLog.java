@@ -1,9 +1,11 @@
 package se.medborgarlofte.query.activity;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.Party;
@@ -26,21 +28,30 @@ public class ActivityLog {
         this.mongo = mongo;
     }
 
-    /** Filters; null means "any". {@code place} matches a part of the place, ignoring case. */
-    public record Filter(ActivityKind kind, String commitmentId, Party performedBy, LocalDate from, LocalDate to,
-                         String place, boolean includeRetracted) {
+    /**
+     * Filters, bound from the request parameters of the log and its export; null means "any". {@code place}
+     * matches a part of the place, ignoring case; {@code from}/{@code to} are the dates things happened.
+     */
+    public record Filter(@Parameter(description = "aktivitetstyp") ActivityKind kind,
+                         @Parameter(description = "bara aktiviteter som räknas för åtagandet") String commitmentId,
+                         @Parameter(description = "vem som utförde") Party performedBy,
+                         @Parameter(description = "från och med datum, ÅÅÅÅ-MM-DD")
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @Parameter(description = "till och med datum, ÅÅÅÅ-MM-DD")
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @Parameter(description = "del av platsen") String place,
+                         @Parameter(description = "även återkallade") boolean includeRetracted) {
         public static Filter counting() {
             return new Filter(null, null, null, null, null, null, false);
         }
 
-        /** A filter from request parameters; an inverted date range or an overlong place is a 400. */
-        public static Filter checked(ActivityKind kind, String commitmentId, Party performedBy, LocalDate from,
-                                     LocalDate to, String place, boolean includeRetracted) {
+        /** This filter, if it makes sense: an inverted date range or an overlong place is a 400. */
+        public Filter checked() {
             TimeParameters.requireOrdered("from", from, to, from != null && to != null && from.isAfter(to));
             if (place != null && place.length() > 200) {
                 throw new BadQueryException("place", "Platsfiltret får vara högst 200 tecken.");
             }
-            return new Filter(kind, commitmentId, performedBy, from, to, place, includeRetracted);
+            return this;
         }
     }
 

@@ -2,19 +2,15 @@ package se.medborgarlofte.query.activity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgarlofte.events.ActivityKind;
-import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.promise.PromiseRepository;
 import se.medborgarlofte.security.CurrentUser;
 import se.medborgarlofte.query.web.NotFoundException;
 
-import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -35,19 +31,11 @@ class ActivityLogController {
             + "deltagare och vem som registrerade)",
             description = "Filter: kind, commitmentId, performedBy, from/to (datum då det hände), place (del av platsen), "
                     + "includeRetracted (även återkallade).")
-    List<ActivityEntry> activities(@PathVariable String promiseId,
-                                  @RequestParam(required = false) ActivityKind kind,
-                                  @RequestParam(required = false) String commitmentId,
-                                  @RequestParam(required = false) Party performedBy,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                  @RequestParam(required = false) String place,
-                                  @RequestParam(defaultValue = "false") boolean includeRetracted) {
+    List<ActivityEntry> activities(@PathVariable String promiseId, @ParameterObject ActivityLog.Filter filter) {
         if (!promises.existsById(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
-        List<ActivityDocument> activities = log.find(promiseId,
-                ActivityLog.Filter.checked(kind, commitmentId, performedBy, from, to, place, includeRetracted));
+        List<ActivityDocument> activities = log.find(promiseId, filter.checked());
         boolean internal = CurrentUser.isAuthenticated();
         return activities.stream()
                 .map(a -> internal ? (ActivityEntry) ActivityView.of(a) : PublicActivityView.of(a))

@@ -2,9 +2,8 @@ package se.medborgarlofte.query.activity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.UnknownSerializedType;
 import se.medborgarlofte.query.problems.EventProblemLog;
+import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -23,21 +22,15 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
-public class ActivityProjection {
+public class ActivityProjection extends ProjectionBase {
 
     public static final String GROUP = "activities";
 
     private final MongoTemplate mongo;
-    private final EventProblemLog problems;
 
     public ActivityProjection(MongoTemplate mongo, EventProblemLog problems) {
+        super(GROUP, problems);
         this.mongo = mongo;
-        this.problems = problems;
-    }
-
-    @EventHandler
-    void on(UnknownSerializedType unknown, EventMessage<?> event) {
-        problems.recordUnknownType(GROUP, unknown, event);
     }
 
     @EventHandler

@@ -4,18 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import se.medborgarlofte.events.ActivityKind;
-import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.activity.ActivityDocument;
 import se.medborgarlofte.query.activity.ActivityLog;
 import se.medborgarlofte.query.activity.ActivityView;
@@ -34,7 +32,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,19 +63,12 @@ class ExportController {
     @Operation(summary = "Exportera aktivitetsloggen (format=csv eller json), med samma filter som loggen")
     ResponseEntity<StreamingResponseBody> activities(@PathVariable String promiseId,
                                                      @RequestParam(defaultValue = "csv") String format,
-                                                     @RequestParam(required = false) ActivityKind kind,
-                                                     @RequestParam(required = false) String commitmentId,
-                                                     @RequestParam(required = false) Party performedBy,
-                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                                     @RequestParam(required = false) String place,
-                                                     @RequestParam(defaultValue = "false") boolean includeRetracted) {
+                                                     @ParameterObject ActivityLog.Filter requested) {
         boolean csv = csv(format);
         if (!promises.existsById(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
-        ActivityLog.Filter filter = ActivityLog.Filter.checked(kind, commitmentId, performedBy, from, to, place,
-                includeRetracted);
+        ActivityLog.Filter filter = requested.checked();
         StreamingResponseBody body = out -> {
             try (Stream<ActivityDocument> rows = activityLog.stream(promiseId, filter)) {
                 if (csv) {

@@ -2,9 +2,8 @@ package se.medborgarlofte.query.promise;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.UnknownSerializedType;
 import se.medborgarlofte.query.problems.EventProblemLog;
+import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -28,21 +27,15 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(PromiseProjection.GROUP)
-public class PromiseProjection {
+public class PromiseProjection extends ProjectionBase {
 
     public static final String GROUP = "promises";
 
     private final PromiseRepository repository;
-    private final EventProblemLog problems;
 
     public PromiseProjection(PromiseRepository repository, EventProblemLog problems) {
+        super(GROUP, problems);
         this.repository = repository;
-        this.problems = problems;
-    }
-
-    @EventHandler
-    void on(UnknownSerializedType unknown, EventMessage<?> event) {
-        problems.recordUnknownType(GROUP, unknown, event);
     }
 
     @EventHandler

@@ -2,7 +2,13 @@ package se.medborgarlofte.query.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +32,18 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         return invalidParameter(e.getName(), "Ogiltigt värde för parametern " + e.getName() + ": '" + e.getValue()
                 + "'. Datum skrivs ÅÅÅÅ-MM-DD.");
+    }
+
+    /** A filter bound from several parameters (e.g. the activity log's): the first unreadable one. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldError error = e.getBindingResult().getFieldError();
+        String name = error == null ? e.getParameter().getParameterName() : error.getField();
+        Object value = error == null ? null : error.getRejectedValue();
+        return ResponseEntity.badRequest().body(invalidParameter(name, "Ogiltigt värde för parametern " + name
+                + ": '" + value + "'. Datum skrivs ÅÅÅÅ-MM-DD."));
     }
 
     @ExceptionHandler(BadQueryException.class)
