@@ -145,7 +145,7 @@ class CommandFuzzTest {
         body.put("performedBy", "POLICE");
         body.put("commitmentIds", List.of("c"));
         body.put("participants", List.of("Kommunpolis"));
-        body.put("outcomes", new LinkedHashMap<>(Map.of("walkers", 12)));
+        body.put("outcomes", new LinkedHashMap<>(Map.of("residentsParticipating", 12)));
         body.put("notes", "Lugnt");
         return body;
     }
@@ -269,7 +269,7 @@ class CommandFuzzTest {
                 if (body.containsKey("target")) {
                     body.put("target", -1 - attack.n());
                 } else if (body.containsKey("outcomes")) {
-                    body.put("outcomes", Map.of("walkers", -1 - attack.n()));
+                    body.put("outcomes", Map.of("residentsParticipating", -1 - attack.n()));
                 } else {
                     body.remove(endpoint.required.get(0));
                 }

@@ -26,7 +26,7 @@ final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Role role = role(jwt.getClaim(settings.roleClaim()));
         CurrentUser user = new CurrentUser(jwt.getSubject(), jwt.getClaimAsString(settings.nameClaim()),
-                jwt.getClaimAsString(settings.organisationClaim()), role);
+                CurrentUser.join(jwt.getClaim(settings.organisationClaim())), role);
         JwtAuthenticationToken token = new JwtAuthenticationToken(jwt,
                 role == null || role == Role.SYSTEM ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role.name())),
                 jwt.getSubject());

@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What was done, when, where and by whom; recorded once, replaced as a whole by a correction. */
+/**
+ * What was done, when, where and by whom; recorded once, replaced as a whole by a correction. {@code municipality}
+ * is one of the promise's (null where it has one, and in records stored before it existed); {@code publicPlace} is
+ * a coarser place to publish where the exact one should not be ("Centrum"); {@code causedBy} names the lägesbild
+ * (an activity id) or finding that led to this activity.
+ */
 public record ActivityDetails(
         ActivityKind kind,
         LocalDate occurredOn,
@@ -13,11 +18,26 @@ public record ActivityDetails(
         List<CommitmentId> commitmentIds,
         List<String> participants,
         Map<String, Integer> outcomes,
-        String notes) {
+        String notes,
+        String municipality,
+        String publicPlace,
+        String causedBy) {
 
     public ActivityDetails {
         commitmentIds = List.copyOf(commitmentIds);
         participants = participants == null ? List.of() : List.copyOf(participants);
         outcomes = outcomes == null ? Map.of() : Map.copyOf(outcomes);
+    }
+
+    /** An activity without municipality, public place or cause, as activities were first recorded. */
+    public ActivityDetails(ActivityKind kind, LocalDate occurredOn, String place, Party performedBy,
+                           List<CommitmentId> commitmentIds, List<String> participants, Map<String, Integer> outcomes,
+                           String notes) {
+        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null);
+    }
+
+    /** The place as it may be published: the public place where one is given. */
+    public String placeForPublic() {
+        return publicPlace != null && !publicPlace.isBlank() ? publicPlace : place;
     }
 }

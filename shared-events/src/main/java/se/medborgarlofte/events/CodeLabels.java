@@ -40,4 +40,25 @@ public final class CodeLabels {
     public static String noStatus() {
         return LABELS.getString("status.NONE");
     }
+
+    public static String shape(CommitmentShape shape) {
+        return shape == null ? "" : LABELS.getString("shape." + shape.name());
+    }
+
+    public static String every(Cadence.Every every) {
+        return every == null ? "" : LABELS.getString("every." + every.name());
+    }
+
+    public static String targetSource(TargetSource source) {
+        return source == null ? "" : LABELS.getString("targetSource." + source.name());
+    }
+
+    /** The Swedish name of an outcome measure; an undeclared key (from an old record) reads as itself. */
+    public static String outcome(String key) {
+        return LABELS.containsKey("outcome." + key) ? LABELS.getString("outcome." + key) : key;
+    }
+
+    public static String outcomeUnit(String key) {
+        return LABELS.containsKey("outcomeUnit." + key) ? LABELS.getString("outcomeUnit." + key) : "";
+    }
 }

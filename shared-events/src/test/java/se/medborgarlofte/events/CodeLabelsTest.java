@@ -30,4 +30,22 @@ class CodeLabelsTest {
         assertThat(CodeLabels.status(PaceStatus.BEHIND)).isEqualTo("efter plan");
         assertThat(CodeLabels.kind(null)).isEmpty();
     }
+
+    @Test
+    void everyShapeCadenceSourceAndDeclaredOutcomeMeasureHasASwedishWord() {
+        Arrays.stream(CommitmentShape.values()).forEach(shape -> assertThat(CodeLabels.shape(shape)).isNotBlank());
+        Arrays.stream(Cadence.Every.values()).forEach(every -> assertThat(CodeLabels.every(every)).isNotBlank());
+        Arrays.stream(TargetSource.values()).forEach(source -> assertThat(CodeLabels.targetSource(source)).isNotBlank());
+        Arrays.stream(ActivityKind.values()).forEach(kind -> {
+            assertThat(OutcomeMeasures.of(kind)).as(kind.name()).isNotEmpty();
+            OutcomeMeasures.of(kind).forEach(measure -> {
+                assertThat(measure.label()).as(measure.key()).isNotEqualTo(measure.key()).isLowerCase();
+                assertThat(measure.unit()).as(measure.key()).isNotBlank();
+            });
+        });
+        assertThat(OutcomeMeasures.of(ActivityKind.TRAFFIC_CONTROL)).extracting(OutcomeMeasure::label)
+                .startsWith("kontrollerade förare");
+        assertThat(OutcomeMeasures.declares(ActivityKind.SAFETY_WALK, "vehiclesChecked")).isFalse();
+        assertThat(CodeLabels.outcome("checkedDrivers")).as("a key stored before the catalogue").isEqualTo("checkedDrivers");
+    }
 }

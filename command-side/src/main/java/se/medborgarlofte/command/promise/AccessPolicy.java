@@ -5,11 +5,13 @@ import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.PromiseTerms;
 import se.medborgarlofte.security.Role;
 
+import java.util.Objects;
+
 import static se.medborgarlofte.command.promise.PromiseRejected.forbidden;
 
 /**
- * Rule 12, who may change what: ADMIN (and the service itself) everything; an EDITOR only in promises where their
- * organisation (the police area or one of the municipalities) is a party, and only for their own side or jointly.
+ * Rule 12, who may change what: ADMIN (and the service itself) everything; an EDITOR only in promises where one of
+ * their organisations (the police area or one of the municipalities) is a party, and only for that side or jointly.
  */
 final class AccessPolicy {
 
@@ -31,7 +33,8 @@ final class AccessPolicy {
             throw forbidden(Rule.ROLE_MAY_NOT_CHANGE, caller.role() == null ? "(ingen)" : caller.role());
         }
         String organisation = caller.organisation();
-        Party side = sideOf(terms, organisation == null ? "" : organisation);
+        Party side = caller.organisations().stream().map(name -> sideOf(terms, name)).filter(Objects::nonNull)
+                .findFirst().orElse(null);
         if (side == null) {
             throw forbidden(Rule.NOT_A_PARTY, organisation == null ? "(ingen organisation)" : organisation);
         }

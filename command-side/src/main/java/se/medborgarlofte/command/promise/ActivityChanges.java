@@ -18,7 +18,17 @@ public record ActivityChanges(
         List<CommitmentId> commitmentIds,
         List<String> participants,
         Map<String, Integer> outcomes,
-        String notes) {
+        String notes,
+        String municipality,
+        String publicPlace,
+        String causedBy) {
+
+    /** Changes to the fields an activity had from the start. */
+    public ActivityChanges(ActivityKind kind, LocalDate occurredOn, String place, Party performedBy,
+                           List<CommitmentId> commitmentIds, List<String> participants, Map<String, Integer> outcomes,
+                           String notes) {
+        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null);
+    }
 
     public ActivityDetails applyTo(ActivityDetails current) {
         return new ActivityDetails(
@@ -29,6 +39,9 @@ public record ActivityChanges(
                 commitmentIds != null ? commitmentIds : current.commitmentIds(),
                 participants != null ? participants : current.participants(),
                 outcomes != null ? outcomes : current.outcomes(),
-                notes != null ? notes : current.notes());
+                notes != null ? notes : current.notes(),
+                municipality != null ? municipality : current.municipality(),
+                publicPlace != null ? publicPlace : current.publicPlace(),
+                causedBy != null ? causedBy : current.causedBy());
     }
 }

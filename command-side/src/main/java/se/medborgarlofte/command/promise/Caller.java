@@ -2,9 +2,11 @@ package se.medborgarlofte.command.promise;
 
 import org.axonframework.messaging.MetaData;
 import se.medborgarlofte.events.EventMetadataKeys;
+import se.medborgarlofte.security.CurrentUser;
 import se.medborgarlofte.security.Role;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Who sends a command, read once from its metadata (which the web layer fills from the verified principal only):
@@ -26,6 +28,11 @@ record Caller(Role role, String organisation, Long expectedVersion) {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** Each organisation the caller acts for (several where the metadata lists them, comma-separated). */
+    List<String> organisations() {
+        return CurrentUser.split(organisation);
     }
 
     /** Administrators and the service itself are bound by no organisation or side. */

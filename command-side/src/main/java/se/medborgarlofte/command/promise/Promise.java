@@ -49,6 +49,7 @@ import static se.medborgarlofte.command.promise.AccessPolicy.requireAdmin;
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
 import static se.medborgarlofte.command.promise.PromiseRules.checkActivity;
 import static se.medborgarlofte.command.promise.PromiseRules.checkCommitmentTerms;
+import static se.medborgarlofte.command.promise.PromiseRules.checkOutcomes;
 import static se.medborgarlofte.command.promise.PromiseRules.checkTerms;
 import static se.medborgarlofte.command.promise.PromiseRules.ensureInPeriod;
 import static se.medborgarlofte.command.promise.PromiseRules.ensureNotInFuture;
@@ -111,6 +112,10 @@ class Promise {
             if (!commitment.withdrawn() && !amended.hasFocusArea(commitment.terms().focusArea())) {
                 throw broken(Rule.FOCUS_AREA_IN_USE, commitment.terms().focusArea(), id);
             }
+            commitment.terms().municipalities().stream().filter(m -> !commitment.withdrawn() && !amended.hasMunicipality(m))
+                    .findFirst().ifPresent(m -> {
+                        throw broken(Rule.MUNICIPALITY_IN_USE, m, id);
+                    });
         });
         activities.forEach((id, activity) -> {
             if (!activity.retracted() && !amended.covers(activity.details().occurredOn())) {
@@ -203,6 +208,8 @@ class Promise {
         }
         ensureOpen();
         checkActivity(terms, commitments, command.details(), Set.of(), Set.of(), clock);
+        checkOutcomes(command.details(), Set.of());
+        requireKnownCause(command.details(), command.activityId());
         apply(new ActivityRecorded(id(), command.activityId(), command.details(), command.example()));
         return RecordingResult.RECORDED;
     }
@@ -228,6 +235,8 @@ class Promise {
         // must not lock the activities recorded under its earlier wording.
         boolean sameFit = corrected.kind() == current.kind() && corrected.performedBy() == current.performedBy();
         checkActivity(terms, commitments, corrected, linked, sameFit ? linked : Set.of(), clock);
+        checkOutcomes(corrected, current.outcomes().keySet());
+        requireKnownCause(corrected, command.activityId());
         apply(new ActivityCorrected(id(), command.activityId(), corrected, command.reason()));
     }
 
@@ -251,6 +260,14 @@ class Promise {
     private void requireVersion(Caller caller) {
         if (caller.expectedVersion() != null && caller.expectedVersion() != version) {
             throw PromiseRejected.preconditionFailed(Rule.STALE_VERSION, caller.expectedVersion(), version);
+        }
+    }
+
+    /** An activity's cause, where it names one, is another activity of this promise (a lägesbild, say). */
+    private void requireKnownCause(ActivityDetails details, ActivityId self) {
+        String cause = details.causedBy();
+        if (cause != null && (cause.equals(self.value()) || !activities.containsKey(cause))) {
+            throw broken(Rule.UNKNOWN_CAUSE, cause);
         }
     }
 

@@ -9,7 +9,7 @@ import org.axonframework.common.AxonNonTransientException;
  */
 public abstract sealed class PromiseRejected extends AxonNonTransientException
         permits PromiseRejected.NotFound, PromiseRejected.RuleBroken, PromiseRejected.Forbidden,
-        PromiseRejected.PreconditionFailed {
+        PromiseRejected.PreconditionFailed, PromiseRejected.Invalid {
 
     private final Rule rule;
 
@@ -36,6 +36,24 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
 
     public static PreconditionFailed preconditionFailed(Rule rule, Object... args) {
         return new PreconditionFailed(rule, rule.message(args));
+    }
+
+    /** A field of the request that this promise can't take (400, naming the field). */
+    public static Invalid invalid(String field, Rule rule, Object... args) {
+        return new Invalid(field, rule, rule.message(args));
+    }
+
+    public static final class Invalid extends PromiseRejected {
+        private final String field;
+
+        private Invalid(String field, Rule rule, String message) {
+            super(rule, message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
     }
 
     /** The caller's {@code If-Match} names a version of the promise that is no longer current. */
@@ -94,7 +112,17 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         ADMIN_ONLY("Bara en administratör får underteckna, ändra och avsluta medborgarlöften."),
         ROLE_MAY_NOT_CHANGE("Rollen %s får inte ändra medborgarlöften."),
         NOT_A_PARTY("%s är inte part i detta medborgarlöfte."),
-        WRONG_SIDE("%s får bara arbeta för sin egen sida (%s) eller gemensamt, inte för %s.");
+        WRONG_SIDE("%s får bara arbeta för sin egen sida (%s) eller gemensamt, inte för %s."),
+        UNKNOWN_OUTCOME("Utfallet %s finns inte för aktivitetstypen %s. Möjliga: %s."),
+        CADENCE_REQUIRED("Ett återkommande åtagande (CADENCE) behöver cadence: {every, atLeast}."),
+        DUE_DATE_REQUIRED("Ett delmål (MILESTONE) behöver ett datum dueOn inom perioden %s – %s."),
+        FIELD_NOT_FOR_SHAPE("Fältet %s hör inte till formen %s."),
+        UNKNOWN_MUNICIPALITY("%s är inte en av kommunerna %s."),
+        MUNICIPALITY_REQUIRED("Medborgarlöftet gäller flera kommuner (%s); ange vilken aktiviteten gällde (municipality)."),
+        NOT_FOR_MUNICIPALITY("Åtagandet %s gäller inte %s."),
+        MUNICIPALITY_IN_USE("Kommunen %s används av åtagandet %s och kan inte tas bort."),
+        UNKNOWN_MEASURE("Utfallet %s rapporteras inte av någon av åtagandets aktivitetstyper."),
+        UNKNOWN_CAUSE("%s är ingen aktivitet i detta medborgarlöfte.");
 
         private final String template;
 

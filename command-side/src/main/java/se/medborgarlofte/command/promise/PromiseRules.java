@@ -3,17 +3,23 @@ package se.medborgarlofte.command.promise;
 import se.medborgarlofte.command.promise.PromiseRejected.Rule;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentShape;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.OutcomeMeasure;
+import se.medborgarlofte.events.OutcomeMeasures;
 import se.medborgarlofte.events.PromiseTerms;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
+import static se.medborgarlofte.command.promise.PromiseRejected.invalid;
 
 /** The rules that judge a promise's terms, a commitment's terms and an activity, given the promise's state. */
 final class PromiseRules {
@@ -51,6 +57,59 @@ final class PromiseRules {
         if (!promise.hasFocusArea(commitment.focusArea())) {
             throw broken(Rule.UNKNOWN_FOCUS_AREA, commitment.focusArea());
         }
+        checkShape(promise, commitment);
+        for (String municipality : commitment.municipalities()) {
+            requireMunicipality(promise.municipalities(), municipality);
+        }
+        for (String municipality : commitment.municipalityTargets().keySet()) {
+            requireMunicipality(commitment.municipalities().isEmpty() ? promise.municipalities()
+                    : commitment.municipalities(), municipality);
+        }
+        String measure = commitment.targetMeasure();
+        if (measure != null && commitment.countedKinds().stream().noneMatch(k -> OutcomeMeasures.declares(k, measure))) {
+            throw broken(Rule.UNKNOWN_MEASURE, measure);
+        }
+    }
+
+    /** Rule 2b: each shape has its own fields, and only those. */
+    private static void checkShape(PromiseTerms promise, CommitmentTerms commitment) {
+        CommitmentShape shape = commitment.shape();
+        if (shape == CommitmentShape.CADENCE && commitment.cadence() == null) {
+            throw broken(Rule.CADENCE_REQUIRED);
+        }
+        if (shape == CommitmentShape.MILESTONE && (commitment.dueOn() == null || !promise.covers(commitment.dueOn()))) {
+            throw broken(Rule.DUE_DATE_REQUIRED, promise.validFrom(), promise.validTo());
+        }
+        Map<String, Boolean> present = new LinkedHashMap<>();
+        present.put("target", commitment.target() != null && shape != CommitmentShape.COUNT);
+        present.put("targetMeasure", commitment.targetMeasure() != null && shape != CommitmentShape.COUNT);
+        present.put("municipalityTargets", !commitment.municipalityTargets().isEmpty() && shape != CommitmentShape.COUNT);
+        present.put("cadence", commitment.cadence() != null && shape != CommitmentShape.CADENCE);
+        present.put("dueOn", commitment.dueOn() != null && shape != CommitmentShape.MILESTONE);
+        present.forEach((field, misplaced) -> {
+            if (misplaced) {
+                throw broken(Rule.FIELD_NOT_FOR_SHAPE, field, shape);
+            }
+        });
+    }
+
+    private static void requireMunicipality(List<String> allowed, String municipality) {
+        if (allowed.stream().noneMatch(municipality.strip()::equalsIgnoreCase)) {
+            throw broken(Rule.UNKNOWN_MUNICIPALITY, municipality, String.join(", ", allowed));
+        }
+    }
+
+    /**
+     * Rule 13: a new record reports only the outcome measures its kind declares. {@code known} keys (those of the
+     * record as stored, which may predate the catalogue) stay accepted.
+     */
+    static void checkOutcomes(ActivityDetails details, Set<String> known) {
+        for (String key : details.outcomes().keySet()) {
+            if (!known.contains(key) && !OutcomeMeasures.declares(details.kind(), key)) {
+                throw invalid("outcomes." + key, Rule.UNKNOWN_OUTCOME, key, details.kind(),
+                        String.join(", ", OutcomeMeasures.of(details.kind()).stream().map(OutcomeMeasure::key).toList()));
+            }
+        }
     }
 
     /**
@@ -61,6 +120,7 @@ final class PromiseRules {
                               ActivityDetails details, Set<CommitmentId> alreadyLinked, Set<CommitmentId> fitKnown,
                               Clock clock) {
         ensureInPeriod(terms, details.occurredOn(), clock);
+        checkMunicipality(terms, details.municipality());
         if (details.commitmentIds().isEmpty()) {
             throw broken(Rule.NO_COMMITMENTS);
         }
@@ -85,7 +145,21 @@ final class PromiseRules {
             if (!commitment.terms().counts(details.kind())) {
                 throw broken(Rule.KIND_NOT_COUNTED, details.kind(), commitmentId);
             }
+            if (!commitment.terms().appliesTo(details.municipality())) {
+                throw broken(Rule.NOT_FOR_MUNICIPALITY, commitmentId, details.municipality());
+            }
         }
+    }
+
+    /** Rule 14: an activity names one of the promise's municipalities, and must where there are several. */
+    private static void checkMunicipality(PromiseTerms terms, String municipality) {
+        if (municipality == null) {
+            if (terms.municipalities().size() > 1) {
+                throw broken(Rule.MUNICIPALITY_REQUIRED, String.join(", ", terms.municipalities()));
+            }
+            return;
+        }
+        requireMunicipality(terms.municipalities(), municipality);
     }
 
     /** Rule 3: inside the period and not after today (Stockholm time, through the clock). */

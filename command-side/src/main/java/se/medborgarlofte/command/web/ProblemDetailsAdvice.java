@@ -44,6 +44,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PromiseRejected.class)
     ProblemDetail rejected(PromiseRejected rejection) {
+        if (rejection instanceof PromiseRejected.Invalid invalid) {
+            ProblemDetail problem = Problems.invalid(rejection.rule().code(), invalid.field(), rejection.getMessage(),
+                    rejection.getMessage());
+            problem.setProperty("rule", rejection.rule().name());
+            return problem;
+        }
         HttpStatus status = rejection instanceof PromiseRejected.NotFound ? HttpStatus.NOT_FOUND
                 : rejection instanceof PromiseRejected.Forbidden ? HttpStatus.FORBIDDEN
                 : rejection instanceof PromiseRejected.PreconditionFailed ? HttpStatus.PRECONDITION_FAILED

@@ -13,13 +13,16 @@ import jakarta.validation.constraints.Size;
 import se.medborgarlofte.command.promise.ActivityChanges;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.Cadence;
 import se.medborgarlofte.events.CommitmentId;
+import se.medborgarlofte.events.CommitmentShape;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.PromiseTerms;
 import se.medborgarlofte.events.Signatory;
+import se.medborgarlofte.events.TargetSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +68,8 @@ public final class Requests {
             @Size(max = 30) List<@NotBlank @Size(max = 300) String> situationSources,
             @Size(max = 5_000) String followUp,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull FocusAreaRequest> focusAreas,
+            @Size(max = 500) String sourceDocument,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = FIELD_NAME, message = FIELD_MESSAGE) String> assumedFields,
             @Size(max = 2_000) String reason) {
 
         @AssertTrue(message = "validTo får inte ligga före validFrom")
@@ -78,7 +83,8 @@ public final class Requests {
                     signatories.stream().map(SignatoryRequest::toSignatory).toList(), statement.strip(),
                     situationSources == null ? List.of() : situationSources.stream().map(String::strip).toList(),
                     followUp == null ? "" : followUp.strip(),
-                    focusAreas.stream().map(area -> new FocusArea(area.code(), area.title().strip())).toList());
+                    focusAreas.stream().map(area -> new FocusArea(area.code(), area.title().strip())).toList(),
+                    sourceDocument == null ? null : sourceDocument.strip(), assumedFields);
         }
     }
 
@@ -91,11 +97,26 @@ public final class Requests {
             @NotBlank @Size(max = 40) String focusArea,
             @NotEmpty Set<@NotNull ActivityKind> countedKinds,
             @Positive @Max(100_000) Integer target,
+            CommitmentShape shape,
+            @Valid CadenceRequest cadence,
+            LocalDate dueOn,
+            @Size(max = 10) List<@NotBlank @Size(max = 100) String> municipalities,
+            @Size(max = 10) Map<@NotBlank @Size(max = 100) String, @NotNull @Positive @Max(100_000) Integer> municipalityTargets,
+            @Pattern(regexp = OUTCOME_KEY, message = OUTCOME_MESSAGE) String targetMeasure,
+            TargetSource targetSource,
             @Size(max = 2_000) String reason) {
 
         public CommitmentTerms toTerms() {
             return new CommitmentTerms(title.strip(), description == null ? "" : description.strip(), owner,
-                    focusArea, countedKinds, target);
+                    focusArea, countedKinds, target, shape, cadence == null ? null : cadence.toCadence(), dueOn,
+                    strip(municipalities), municipalityTargets, targetMeasure, targetSource);
+        }
+    }
+
+    /** How often a CADENCE commitment is due. */
+    public record CadenceRequest(@NotNull Cadence.Every every, @NotNull @Positive @Max(1_000) Integer atLeast) {
+        Cadence toCadence() {
+            return new Cadence(every, atLeast);
         }
     }
 
@@ -110,6 +131,9 @@ public final class Requests {
             @Size(max = 30) Map<@NotNull @Pattern(regexp = OUTCOME_KEY, message = OUTCOME_MESSAGE) String,
                     @NotNull @PositiveOrZero @Max(10_000_000) Integer> outcomes,
             @Size(max = 10_000) String notes,
+            @Size(min = 1, max = 100) String municipality,
+            @Size(min = 1, max = 300) String publicPlace,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String causedBy,
             Boolean example,
             @Size(max = 2_000) String reason) {
 
@@ -124,11 +148,14 @@ public final class Requests {
 
         public ActivityDetails toDetails() {
             return new ActivityDetails(kind, occurredOn, place.strip(), performedBy, toCommitmentIds(commitmentIds),
-                    strip(participants), outcomes, notes == null ? "" : notes.strip());
+                    strip(participants), outcomes, notes == null ? "" : notes.strip(), strip(municipality),
+                    strip(publicPlace), causedBy);
         }
     }
 
     static final String OUTCOME_KEY = "^[a-zA-Z][a-zA-Z0-9]{0,39}$";
+    static final String FIELD_NAME = "^[a-z][a-zA-Z0-9.]{0,59}$";
+    static final String FIELD_MESSAGE = "fältnamn som i API:t, t.ex. policeArea eller signatories";
     static final String OUTCOME_MESSAGE = "utfallsnamn ska vara 1-40 bokstäver eller siffror, t.ex. vehiclesChecked";
 
     /** The fields of an activity that change, and why. Absent fields keep their recorded value. */
@@ -142,6 +169,9 @@ public final class Requests {
             @Size(max = 30) Map<@NotNull @Pattern(regexp = OUTCOME_KEY, message = OUTCOME_MESSAGE) String,
                     @NotNull @PositiveOrZero @Max(10_000_000) Integer> outcomes,
             @Size(max = 10_000) String notes,
+            @Size(min = 1, max = 100) String municipality,
+            @Size(min = 1, max = 300) String publicPlace,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String causedBy,
             @NotBlank @Size(max = 2_000) String reason) {
 
         @AssertTrue(message = "samma åtagande anges mer än en gång")
@@ -152,7 +182,7 @@ public final class Requests {
         ActivityChanges toChanges() {
             return new ActivityChanges(kind, occurredOn, place == null ? null : place.strip(), performedBy,
                     commitmentIds == null ? null : toCommitmentIds(commitmentIds), participants == null ? null : strip(participants),
-                    outcomes, notes == null ? null : notes.strip());
+                    outcomes, notes == null ? null : notes.strip(), strip(municipality), strip(publicPlace), causedBy);
         }
     }
 
@@ -173,6 +203,10 @@ public final class Requests {
 
     private static List<CommitmentId> toCommitmentIds(List<String> ids) {
         return ids.stream().map(CommitmentId::new).toList();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static List<String> strip(List<String> values) {

@@ -32,6 +32,7 @@ import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
+import se.medborgarlofte.events.OutcomeMeasures;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
@@ -113,7 +114,7 @@ class PromiseTest {
 
     static ActivityDetails activity(ActivityKind kind, LocalDate on, Party by, CommitmentId... commitmentIds) {
         return new ActivityDetails(kind, on, "Storgatan", by, List.of(commitmentIds), List.of("Lokalpolisen"),
-                Map.of("vehiclesChecked", 40), "Inga anmärkningar");
+                Map.of(OutcomeMeasures.of(kind).get(0).key(), 40), "Inga anmärkningar");
     }
 
     /** A police traffic control on 2025-03-01, counted for {@link #TRAFFIC_CONTROLS}. */
