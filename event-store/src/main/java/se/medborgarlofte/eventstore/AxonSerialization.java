@@ -11,6 +11,7 @@ import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * event fields, and a missing primitive reads as its default, as it did with Jackson 2, so that events stored
  * before a field existed stay readable. Dates are ISO-8601 text, the format stored since the first event.
  * Jackson 3 sees constructor parameter names, so it would take an aggregate's command-handling constructor for a
- * creator; such constructors are never creators, and a snapshot is read through the no-argument one.
+ * creator; such constructors are never creators, and a snapshot is read through the no-argument one. Tracking tokens
+ * carry polymorphic fields typed {@code Object} (a replay's context, for one), which Jackson 3 refuses unless a
+ * validator names the types allowed: ours, Axon's and the JDK's value types.
  */
 public final class AxonSerialization {
 
@@ -31,6 +34,13 @@ public final class AxonSerialization {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .annotationIntrospector(new CommandHandlersAreNotCreators())
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("se.medborgarlofte.")
+                        .allowIfSubType("java.lang.")
+                        .allowIfSubType("java.util.")
+                        .allowIfSubType("java.time.")
+                        .build())
                 .changeDefaultVisibility(visibility -> visibility
                         .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
                         .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)

@@ -165,6 +165,35 @@ class AuditAndTimeTravelTest {
                 .isEmpty();
     }
 
+    /** A monthly duty: a back-dated lägesbild fills its month from then on, but not in what was known before. */
+    @Test
+    void aBackDatedRecordFillsAMissedMonthOnlyFromWhenItWasRecorded() throws Exception {
+        ok(post("/api/promises", promise("cad"), ids("corr-admin")));
+        ok(post("/api/promises/cad/commitments", """
+                {"commitmentId": "traffic", "title": "Månatlig trafikkontroll", "owner": "JOINT", "focusArea": "TRAFFIC",
+                 "countedKinds": ["TRAFFIC_CONTROL"], "shape": "CADENCE", "cadence": {"every": "MONTH", "atLeast": 1}}
+                """, ids("corr-kommun")));
+        ok(post("/api/promises/cad/activities", activity("c1", "2025-01-10"), ids("corr-polis")));
+        ok(post("/api/promises/cad/activities", activity("c3", "2025-03-10"), ids("corr-polis")));
+        JsonNode missed = awaitProgress("/api/promises/cad/progress?asOf=2025-03-31",
+                body -> body.get("commitments").size() == 1 && traffic(body).get("done").asInt() == 2);
+        assertThat(traffic(missed).get("status").asString()).isEqualTo("BEHIND");
+        assertThat(traffic(missed).get("cadence").get("missed").get(0).asString()).isEqualTo("2025-02");
+        Thread.sleep(30);
+        Instant before = TestClock.now();
+        Thread.sleep(30);
+
+        ok(post("/api/promises/cad/activities", activity("c2", "2025-02-20"), ids("corr-polis")));
+        JsonNode filled = awaitProgress("/api/promises/cad/progress?asOf=2025-03-31",
+                body -> traffic(body).get("done").asInt() == 3);
+        assertThat(traffic(filled).get("status").asString()).isEqualTo("ON_TRACK");
+        assertThat(traffic(filled).get("cadence").get("met").asInt()).isEqualTo(3);
+
+        JsonNode known = query.get("/api/promises/cad/progress?asOf=2025-03-31&knownAt=" + before).body();
+        assertThat(traffic(known).get("status").asString()).as("what the BRÅ knew then").isEqualTo("BEHIND");
+        assertThat(traffic(known).get("cadence").get("missed").get(0).asString()).isEqualTo("2025-02");
+    }
+
     @Test
     void everyKindOfChangeIsInTheHistoryFieldByField() {
         ok(post("/api/promises", promise("all"), ids("corr-admin")));

@@ -43,6 +43,10 @@ class DemoDataTest {
             log.forEach(activity -> assertThat(activity.get("example").asBoolean()).isTrue());
             JsonNode progress = query.get("/api/promises/gnosjo-2024/progress").body();
             assertThat(progress.get("total").get("done").asInt()).isPositive();
+            first.forEach(promise -> assertHonestAndPlausible(query, promise.get("promiseId").asString()));
+            JsonNode gullspang = query.get("/api/promises/gullspang-2023/progress?asOf=2024-12-31").body();
+            assertThat(gullspang.get("byMunicipality").findValuesAsString("key"))
+                    .containsExactly("Gullspång", "Mariestad", "Töreboda");
         }
         try (LocalApplication app = start()) {
             assertThat(storedEvents(app)).as("events stored after a restart: none again").isEqualTo(seedEvents);
@@ -51,6 +55,32 @@ class DemoDataTest {
             Http query = new Http(app.queryPort());
             assertThat(awaitActivities(query, "gnosjo-2024").size()).as("nothing loaded twice").isEqualTo(activities);
         }
+    }
+
+    /**
+     * The demo data says where it comes from and what was assumed, and its example activities span the whole period:
+     * at the period's end the promise as a whole is not behind (the public must not read "efter plan" because the
+     * examples stop part-way), and every commitment with a figure to reach has activities towards it.
+     */
+    private static void assertHonestAndPlausible(Http query, String promiseId) {
+        JsonNode promise = query.get("/api/promises/" + promiseId).body();
+        assertThat(promise.get("sourceDocument").asString()).as(promiseId).isNotBlank();
+        assertThat(promise.get("assumedFields").size()).as(promiseId).isPositive();
+        promise.get("commitments").forEach(commitment -> {
+            if (!commitment.get("target").isNull()) {
+                assertThat(commitment.get("targetSource").asString()).as(commitment.get("commitmentId").asString())
+                        .isEqualTo("ASSUMED");
+            }
+        });
+        JsonNode atEnd = query.get("/api/promises/" + promiseId + "/progress?asOf="
+                + promise.get("validTo").asString()).body();
+        assertThat(atEnd.get("total").get("overall").asString()).as(promiseId).isIn("ON_TRACK", "ACHIEVED");
+        atEnd.get("commitments").forEach(commitment -> {
+            if (!commitment.get("shape").asString().equals("AS_NEEDED")) {
+                assertThat(commitment.get("activities").asInt())
+                        .as(promiseId + " " + commitment.get("commitmentId").asString()).isPositive();
+            }
+        });
     }
 
     /** One event per promise, commitment, activity and assessment in the seed file. */

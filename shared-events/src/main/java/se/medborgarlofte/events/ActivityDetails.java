@@ -8,7 +8,8 @@ import java.util.Map;
  * What was done, when, where and by whom; recorded once, replaced as a whole by a correction. {@code municipality}
  * is one of the promise's (null where it has one, and in records stored before it existed); {@code publicPlace} is
  * a coarser place to publish where the exact one should not be ("Centrum"); {@code causedBy} names the lägesbild
- * (an activity id) or finding that led to this activity.
+ * (an activity id) or finding that led to this activity; {@code completes} says that it completed the milestones
+ * it counts for.
  */
 public record ActivityDetails(
         ActivityKind kind,
@@ -21,7 +22,8 @@ public record ActivityDetails(
         String notes,
         String municipality,
         String publicPlace,
-        String causedBy) {
+        String causedBy,
+        boolean completes) {
 
     public ActivityDetails {
         commitmentIds = List.copyOf(commitmentIds);
@@ -33,7 +35,7 @@ public record ActivityDetails(
     public ActivityDetails(ActivityKind kind, LocalDate occurredOn, String place, Party performedBy,
                            List<CommitmentId> commitmentIds, List<String> participants, Map<String, Integer> outcomes,
                            String notes) {
-        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null);
+        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null, false);
     }
 
     /** The place as it may be published: the public place where one is given. */

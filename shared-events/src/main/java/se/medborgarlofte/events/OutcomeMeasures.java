@@ -47,6 +47,19 @@ public final class OutcomeMeasures {
                 : Optional.empty();
     }
 
+    /** An activity's figures, the declared measures first in their order, then the others by key. */
+    public static List<OutcomeFigure> figures(ActivityKind kind, Map<String, Integer> outcomes) {
+        if (outcomes == null) {
+            return List.of();
+        }
+        List<String> declared = KEYS.getOrDefault(kind, List.of());
+        return outcomes.entrySet().stream()
+                .sorted(java.util.Comparator.<Map.Entry<String, Integer>>comparingInt(e -> declared.contains(e.getKey())
+                        ? declared.indexOf(e.getKey()) : declared.size()).thenComparing(Map.Entry::getKey))
+                .map(e -> OutcomeFigure.of(e.getKey(), e.getValue(), declared.contains(e.getKey())))
+                .toList();
+    }
+
     private static OutcomeMeasure measure(String key) {
         return new OutcomeMeasure(key, CodeLabels.outcome(key), CodeLabels.outcomeUnit(key));
     }

@@ -21,13 +21,14 @@ public record ActivityChanges(
         String notes,
         String municipality,
         String publicPlace,
-        String causedBy) {
+        String causedBy,
+        Boolean completes) {
 
     /** Changes to the fields an activity had from the start. */
     public ActivityChanges(ActivityKind kind, LocalDate occurredOn, String place, Party performedBy,
                            List<CommitmentId> commitmentIds, List<String> participants, Map<String, Integer> outcomes,
                            String notes) {
-        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null);
+        this(kind, occurredOn, place, performedBy, commitmentIds, participants, outcomes, notes, null, null, null, null);
     }
 
     public ActivityDetails applyTo(ActivityDetails current) {
@@ -42,6 +43,7 @@ public record ActivityChanges(
                 notes != null ? notes : current.notes(),
                 municipality != null ? municipality : current.municipality(),
                 publicPlace != null ? publicPlace : current.publicPlace(),
-                causedBy != null ? causedBy : current.causedBy());
+                causedBy != null ? causedBy : current.causedBy(),
+                completes != null ? completes : current.completes());
     }
 }

@@ -134,6 +134,7 @@ public final class Requests {
             @Size(min = 1, max = 100) String municipality,
             @Size(min = 1, max = 300) String publicPlace,
             @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String causedBy,
+            Boolean completes,
             Boolean example,
             @Size(max = 2_000) String reason) {
 
@@ -149,7 +150,7 @@ public final class Requests {
         public ActivityDetails toDetails() {
             return new ActivityDetails(kind, occurredOn, place.strip(), performedBy, toCommitmentIds(commitmentIds),
                     strip(participants), outcomes, notes == null ? "" : notes.strip(), strip(municipality),
-                    strip(publicPlace), causedBy);
+                    strip(publicPlace), causedBy, Boolean.TRUE.equals(completes));
         }
     }
 
@@ -172,6 +173,7 @@ public final class Requests {
             @Size(min = 1, max = 100) String municipality,
             @Size(min = 1, max = 300) String publicPlace,
             @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String causedBy,
+            Boolean completes,
             @NotBlank @Size(max = 2_000) String reason) {
 
         @AssertTrue(message = "samma åtagande anges mer än en gång")
@@ -182,7 +184,8 @@ public final class Requests {
         ActivityChanges toChanges() {
             return new ActivityChanges(kind, occurredOn, place == null ? null : place.strip(), performedBy,
                     commitmentIds == null ? null : toCommitmentIds(commitmentIds), participants == null ? null : strip(participants),
-                    outcomes, notes == null ? null : notes.strip(), strip(municipality), strip(publicPlace), causedBy);
+                    outcomes, notes == null ? null : notes.strip(), strip(municipality), strip(publicPlace), causedBy,
+                    completes);
         }
     }
 

@@ -226,6 +226,22 @@ class CommandApiTest {
         assertThat(payloads.get(4)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.ActivityRecorded.class,
                 recorded -> assertThat(recorded.details().outcomes())
                         .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("checkedDrivers", 40, "drunkDriving", 1)));
+        assertThat(payloads.get(1)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.CommitmentAdded.class,
+                added -> {
+                    assertThat(added.terms().shape()).as("stored before shapes: a count")
+                            .isEqualTo(se.medborgarlofte.events.CommitmentShape.COUNT);
+                    assertThat(added.terms().municipalities()).isEmpty();
+                    assertThat(added.terms().targetSource()).as("not recorded then").isNull();
+                    assertThat(added.terms().target()).isEqualTo(12);
+                });
+        assertThat(payloads.get(4)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.ActivityRecorded.class,
+                recorded -> {
+                    assertThat(recorded.details().municipality()).isNull();
+                    assertThat(recorded.details().completes()).isFalse();
+                    assertThat(recorded.details().placeForPublic()).isEqualTo("Skolgatan");
+                });
+        assertThat(((se.medborgarlofte.events.PromiseEvent.PromiseSigned) payloads.get(0)).terms().assumedFields())
+                .isEmpty();
         assertThat(payloads.get(5)).isInstanceOfSatisfying(se.medborgarlofte.events.PromiseEvent.ActivityRecorded.class,
                 recorded -> assertThat(recorded.example()).isTrue());
         assertThat(payloads.get(13)).isInstanceOf(se.medborgarlofte.events.PromiseEvent.PromiseClosed.class);

@@ -76,7 +76,7 @@ class ShapesAndPlacesTest {
 
     static ActivityDetails walk(String municipality, Map<String, Integer> outcomes) {
         return new ActivityDetails(SAFETY_WALK, LocalDate.of(2025, 4, 2), "Parken", MUNICIPALITY, List.of(WALKS),
-                List.of(), outcomes, "", municipality, "Centrum", null);
+                List.of(), outcomes, "", municipality, "Centrum", null, false);
     }
 
     AggregateTestFixture<Promise> fixture;
@@ -222,7 +222,7 @@ class ShapesAndPlacesTest {
     @Test
     void anActivityMayNameTheActivityThatCausedIt() {
         ActivityDetails caused = new ActivityDetails(TRAFFIC_CONTROL, CONTROL.occurredOn(), "Skolgatan", POLICE,
-                CONTROL.commitmentIds(), List.of(), Map.of(), "", null, null, "a1");
+                CONTROL.commitmentIds(), List.of(), Map.of(), "", null, null, "a1", false);
         fixture.given(signed(), trafficControlsAdded(), controlRecorded())
                 .when(new RecordActivity(ID, ActivityId.of("a2"), caused, false))
                 .expectSuccessfulHandlerExecution();

@@ -33,6 +33,10 @@ public class ActivityDocument {
     public List<String> participants;
     public Map<String, Integer> outcomes;
     public String notes;
+    public String municipality;
+    public String publicPlace;
+    public String causedBy;
+    public boolean completes;
     public boolean example;
     public boolean retracted;
     public String retractionReason;
@@ -55,5 +59,14 @@ public class ActivityDocument {
         participants = details.participants();
         outcomes = details.outcomes();
         notes = details.notes();
+        municipality = details.municipality();
+        publicPlace = details.publicPlace();
+        causedBy = details.causedBy();
+        completes = details.completes();
+    }
+
+    /** The place as it may be published: the coarser public place where one was given. */
+    public String placeForPublic() {
+        return publicPlace != null && !publicPlace.isBlank() ? publicPlace : place;
     }
 }

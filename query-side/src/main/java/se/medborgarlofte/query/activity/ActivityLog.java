@@ -40,7 +40,7 @@ public class ActivityLog {
                          @Parameter(description = "till och med datum, ÅÅÅÅ-MM-DD")
                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @Parameter(description = "del av platsen") String place,
-                         @Parameter(description = "även återkallade") boolean includeRetracted) {
+                         @Parameter(description = "även återkallade") Boolean includeRetracted) {
         public static Filter counting() {
             return new Filter(null, null, null, null, null, null, false);
         }
@@ -68,17 +68,25 @@ public class ActivityLog {
     }
 
     public List<ActivityDocument> find(String promiseId, Filter filter) {
-        return mongo.find(query(promiseId, filter), ActivityDocument.class);
+        return mongo.find(query(promiseId, filter, false), ActivityDocument.class);
+    }
+
+    /**
+     * For readers who see only the public fields: {@code place} matches the public place where one was given, so
+     * that the exact place can't be found by guessing.
+     */
+    public List<ActivityDocument> findPublic(String promiseId, Filter filter) {
+        return mongo.find(query(promiseId, filter, true), ActivityDocument.class);
     }
 
     /** The same, one document at a time, for exports that must not hold a large promise in memory. */
     public Stream<ActivityDocument> stream(String promiseId, Filter filter) {
-        return mongo.stream(query(promiseId, filter), ActivityDocument.class);
+        return mongo.stream(query(promiseId, filter, false), ActivityDocument.class);
     }
 
-    private static Query query(String promiseId, Filter filter) {
+    private static Query query(String promiseId, Filter filter, boolean publicPlaces) {
         Criteria criteria = Criteria.where("promiseId").is(promiseId);
-        if (!filter.includeRetracted()) {
+        if (!Boolean.TRUE.equals(filter.includeRetracted())) {
             criteria.and("retracted").is(false);
         }
         if (filter.kind() != null) {
@@ -100,7 +108,13 @@ public class ActivityLog {
             }
         }
         if (filter.place() != null && !filter.place().isBlank()) {
-            criteria.and("place").regex(Pattern.quote(filter.place().strip()), "i");
+            String place = Pattern.quote(filter.place().strip());
+            if (publicPlaces) {
+                criteria.orOperator(Criteria.where("publicPlace").regex(place, "i"),
+                        Criteria.where("publicPlace").is(null).and("place").regex(place, "i"));
+            } else {
+                criteria.and("place").regex(place, "i");
+            }
         }
         return Query.query(criteria).with(Sort.by(Sort.Order.desc("occurredOn"), Sort.Order.asc("activityId")));
     }

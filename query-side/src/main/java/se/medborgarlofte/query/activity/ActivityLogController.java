@@ -35,8 +35,9 @@ class ActivityLogController {
         if (!promises.existsById(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
-        List<ActivityDocument> activities = log.find(promiseId, filter.checked());
         boolean internal = CurrentUser.isAuthenticated();
+        List<ActivityDocument> activities = internal ? log.find(promiseId, filter.checked())
+                : log.findPublic(promiseId, filter.checked());
         return activities.stream()
                 .map(a -> internal ? (ActivityEntry) ActivityView.of(a) : PublicActivityView.of(a))
                 .toList();

@@ -3,6 +3,9 @@ package se.medborgarlofte.query.progress;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CodeLabels;
+import se.medborgarlofte.events.CommitmentShape;
+import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.OutcomeFigure;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
 
@@ -11,7 +14,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +21,31 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Progress of commitments at a date, as design.md defines it. Pure: it gets the period, the commitments and the
- * activities, and computes; it reads nothing and remembers nothing.
+ * Progress of commitments at a date, as design.md defines it, for every commitment shape. Pure: it gets the period,
+ * the commitments and the activities, and computes; it reads nothing and remembers nothing. The shapes' own
+ * judgements are in {@link ShapeJudgements}, the roll-ups in {@link RollUps}.
  */
 public final class ProgressCalculator {
+
+    /** A forecast means something only this far into the period ... */
+    static final int FORECAST_MIN_DAYS = 30;
+    /** ... and with this many activities counted. */
+    static final int FORECAST_MIN_ACTIVITIES = 3;
+    /** An assessment older than this (at {@code asOf}) is shown as old. */
+    static final int ASSESSMENT_OLD_DAYS = 90;
 
     private ProgressCalculator() {
     }
 
     /** A commitment as far as progress is concerned. */
-    public record Commitment(String commitmentId, String title, Party owner, String focusArea,
-                             Set<ActivityKind> countedKinds, Integer target, Assessment latestAssessment) {
+    public record Commitment(String commitmentId, CommitmentTerms terms, Assessment latestAssessment) {
+
+        /** A COUNT commitment, as commitments were before shapes existed. */
+        public Commitment(String commitmentId, String title, Party owner, String focusArea,
+                          Set<ActivityKind> countedKinds, Integer target, Assessment latestAssessment) {
+            this(commitmentId, new CommitmentTerms(title, "", owner, focusArea, countedKinds, target),
+                    latestAssessment);
+        }
     }
 
     public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale) {
@@ -39,20 +55,34 @@ public final class ProgressCalculator {
         }
     }
 
-    /** A non-retracted activity. */
-    public record Activity(ActivityKind kind, LocalDate occurredOn, List<String> commitmentIds) {
+    /** A non-retracted activity; {@code municipality} is null where the promise has one (or in old records). */
+    public record Activity(ActivityKind kind, LocalDate occurredOn, List<String> commitmentIds, String municipality,
+                           Map<String, Integer> outcomes, boolean completes) {
+
+        public Activity(ActivityKind kind, LocalDate occurredOn, List<String> commitmentIds) {
+            this(kind, occurredOn, commitmentIds, null, Map.of(), false);
+        }
     }
 
-    public record MonthProgress(YearMonth month, Integer done, Integer cumulative, Double expectedCumulative) {
+    /** {@code done} is what the target counts (activities, or the target's outcome measure). */
+    public record MonthProgress(YearMonth month, Integer done, Integer cumulative, Double expectedCumulative,
+                                Map<String, Integer> outcomes) {
     }
 
     /**
-     * {@code status} comes from the target where there is one ({@code statusSource = TARGET}), else from the
-     * latest assessment made by {@code asOf} ({@code ASSESSMENT}), else it is null ({@code NONE}).
+     * {@code status} comes from the shape: against the target for COUNT with a target ({@code statusSource =
+     * TARGET}), from the periods due for CADENCE ({@code CADENCE}), from the due date for MILESTONE
+     * ({@code MILESTONE}); else from the latest assessment made by {@code asOf} ({@code ASSESSMENT}), else it is
+     * null ({@code NONE}). {@code forecast} is given only {@value #FORECAST_MIN_DAYS} days and
+     * {@value #FORECAST_MIN_ACTIVITIES} activities into the period. {@code outcomes} sums the counted activities'
+     * outcome figures; {@code cadence} is set for CADENCE, {@code doneOn} when a MILESTONE got done.
      */
-    public record CommitmentProgress(String commitmentId, String title, Party owner, String focusArea, Integer target,
-                                     int done, Double expected, PaceStatus status, String statusSource,
-                                     Integer forecast, List<MonthProgress> months, Assessment latestAssessment) {
+    public record CommitmentProgress(String commitmentId, String title, Party owner, String focusArea,
+                                     CommitmentShape shape, Integer target, String targetMeasure, int done,
+                                     int activities, Double expected, PaceStatus status, String statusSource,
+                                     Integer forecast, List<MonthProgress> months, List<OutcomeFigure> outcomes,
+                                     ShapeJudgements.CadenceCount cadence, LocalDate dueOn, LocalDate doneOn,
+                                     Assessment latestAssessment, boolean assessmentOld) {
         /** The status in Swedish; "inte bedömt" where there is none. */
         @JsonProperty("statusLabel")
         public String statusLabel() {
@@ -63,22 +93,31 @@ public final class ProgressCalculator {
         public String ownerLabel() {
             return CodeLabels.owner(owner);
         }
+
+        @JsonProperty("shapeLabel")
+        public String shapeLabel() {
+            return CodeLabels.shape(shape);
+        }
     }
 
     /**
-     * Commitments grouped by a key. {@code target}, {@code done} and {@code expected} sum the commitments with a
-     * target; the status compares done (each commitment's counted up to its target, so one overachiever does not
-     * hide another that is behind) with expected.
-     */
-    /**
-     * Commitments summed: {@code done} counts everything done, {@code doneUpToTarget} each commitment's done up to
-     * its own target (what the status is judged on, and what "X of Y promised" may honestly say).
+     * Commitments summed: {@code target}, {@code done} and {@code expected} over those whose target is a number of
+     * activities (a target on an outcome measure, such as 600 drivers checked, is not added to activities);
+     * {@code doneUpToTarget} each one's done up to its own target (what {@code status} is judged on, and what
+     * "X of Y promised" may honestly say). {@code statusCounts} counts every commitment that has a status, and
+     * {@code overall} judges them all (see {@link RollUps#overall}).
      */
     public record RollUp(String key, int commitments, int withTarget, int target, int done, int doneUpToTarget,
-                         double expected, PaceStatus status, Map<PaceStatus, Integer> statusCounts) {
+                         double expected, PaceStatus status, Map<PaceStatus, Integer> statusCounts,
+                         PaceStatus overall) {
         @JsonProperty("statusLabel")
         public String statusLabel() {
             return status == null ? CodeLabels.noStatus() : CodeLabels.status(status);
+        }
+
+        @JsonProperty("overallLabel")
+        public String overallLabel() {
+            return overall == null ? CodeLabels.noStatus() : CodeLabels.status(overall);
         }
     }
 
@@ -97,46 +136,52 @@ public final class ProgressCalculator {
         LocalDate clamp(LocalDate date) {
             return date.isBefore(from) ? from : date.isAfter(to) ? to : date;
         }
+
+        boolean covers(LocalDate date) {
+            return !date.isBefore(from) && !date.isAfter(to);
+        }
     }
 
     public static CommitmentProgress progress(Commitment commitment, Collection<Activity> activities, Period period,
                                               LocalDate asOf) {
+        CommitmentTerms terms = commitment.terms();
+        List<Activity> counted = activities.stream().filter(a -> counts(commitment, a, period, asOf)).toList();
+        String measure = terms.targetMeasure();
         Map<YearMonth, Integer> perMonth = new LinkedHashMap<>();
         int done = 0;
-        for (Activity activity : activities) {
-            if (counts(commitment, activity, period, asOf)) {
-                done++;
-                perMonth.merge(YearMonth.from(activity.occurredOn()), 1, Integer::sum);
-            }
+        for (Activity activity : counted) {
+            int amount = measure == null ? 1 : activity.outcomes().getOrDefault(measure, 0);
+            done += amount;
+            perMonth.merge(YearMonth.from(activity.occurredOn()), amount, Integer::sum);
         }
-        Integer target = commitment.target();
+        Integer target = terms.shape() == CommitmentShape.COUNT ? terms.target() : null;
         Double expected = target == null ? null : expected(target, period, asOf);
-        PaceStatus status;
-        String source;
+        Assessment latest = commitment.latestAssessment();
+        ShapeJudgements.Judgement judgement = switch (terms.shape()) {
+            case CADENCE -> ShapeJudgements.cadence(terms.cadence(), counted, period, asOf);
+            case MILESTONE -> ShapeJudgements.milestone(terms.dueOn(), counted, latest, asOf);
+            case AS_NEEDED -> ShapeJudgements.byAssessment(latest);
+            case COUNT -> target != null ? new ShapeJudgements.Judgement(pace(done, target, expected), "TARGET",
+                    null, null) : ShapeJudgements.byAssessment(latest);
+        };
         Integer forecast = null;
-        if (target != null) {
-            status = pace(done, target, expected);
-            source = "TARGET";
-            long elapsed = period.elapsedDays(asOf);
-            forecast = elapsed == 0 ? done : (int) Math.round((double) done * period.days() / elapsed);
-        } else if (commitment.latestAssessment() != null) {
-            status = commitment.latestAssessment().status();
-            source = "ASSESSMENT";
-        } else {
-            status = null;
-            source = "NONE";
+        long elapsed = period.elapsedDays(asOf);
+        if (target != null && elapsed >= FORECAST_MIN_DAYS && counted.size() >= FORECAST_MIN_ACTIVITIES) {
+            forecast = (int) Math.round((double) done * period.days() / elapsed);
         }
-        return new CommitmentProgress(commitment.commitmentId(), commitment.title(), commitment.owner(),
-                commitment.focusArea(), target, done, expected, status, source, forecast,
-                months(perMonth, target, period, asOf), commitment.latestAssessment());
+        boolean old = latest != null && latest.assessedOn().isBefore(asOf.minusDays(ASSESSMENT_OLD_DAYS));
+        return new CommitmentProgress(commitment.commitmentId(), terms.title(), terms.owner(), terms.focusArea(),
+                terms.shape(), target, measure, done, counted.size(), expected, judgement.status(),
+                judgement.source(), forecast, months(perMonth, counted, target, period, asOf),
+                OutcomeSums.of(counted), judgement.cadence(),
+                terms.shape() == CommitmentShape.MILESTONE ? terms.dueOn() : null, judgement.doneOn(), latest, old);
     }
 
     static boolean counts(Commitment commitment, Activity activity, Period period, LocalDate asOf) {
         return activity.commitmentIds().contains(commitment.commitmentId())
-                && commitment.countedKinds().contains(activity.kind())
-                && !activity.occurredOn().isAfter(asOf)
-                && !activity.occurredOn().isBefore(period.from())
-                && !activity.occurredOn().isAfter(period.to());
+               && commitment.terms().countedKinds().contains(activity.kind())
+               && !activity.occurredOn().isAfter(asOf)
+               && period.covers(activity.occurredOn());
     }
 
     static double expected(int target, Period period, LocalDate date) {
@@ -157,8 +202,8 @@ public final class ProgressCalculator {
         return done >= Math.floor(expected) ? PaceStatus.ON_TRACK : PaceStatus.BEHIND;
     }
 
-    private static List<MonthProgress> months(Map<YearMonth, Integer> perMonth, Integer target, Period period,
-                                              LocalDate asOf) {
+    private static List<MonthProgress> months(Map<YearMonth, Integer> perMonth, List<Activity> counted, Integer target,
+                                              Period period, LocalDate asOf) {
         List<MonthProgress> months = new ArrayList<>();
         int cumulative = 0;
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
@@ -166,51 +211,27 @@ public final class ProgressCalculator {
             LocalDate monthEnd = period.clamp(month.atEndOfMonth());
             Double expectedCumulative = target == null ? null : expected(target, period, monthEnd);
             if (month.isAfter(YearMonth.from(asOf))) {
-                months.add(new MonthProgress(month, null, null, expectedCumulative));
+                months.add(new MonthProgress(month, null, null, expectedCumulative, Map.of()));
             } else {
+                YearMonth current = month;
                 int done = perMonth.getOrDefault(month, 0);
                 cumulative += done;
-                months.add(new MonthProgress(month, done, cumulative, expectedCumulative));
+                months.add(new MonthProgress(month, done, cumulative, expectedCumulative, OutcomeSums.totals(
+                        counted.stream().filter(a -> YearMonth.from(a.occurredOn()).equals(current)).toList())));
             }
         }
         return months;
     }
 
     public static List<RollUp> rollUp(List<CommitmentProgress> progress, Function<CommitmentProgress, String> key) {
-        Map<String, List<CommitmentProgress>> groups = new LinkedHashMap<>();
-        for (CommitmentProgress commitment : progress) {
-            groups.computeIfAbsent(key.apply(commitment), k -> new ArrayList<>()).add(commitment);
-        }
-        List<RollUp> rollUps = new ArrayList<>();
-        groups.forEach((group, members) -> rollUps.add(rollUp(group, members)));
-        return rollUps;
+        return RollUps.byKey(progress, key);
     }
 
     public static RollUp rollUp(String key, List<CommitmentProgress> members) {
-        int withTarget = 0;
-        int target = 0;
-        int done = 0;
-        int doneUpToTarget = 0;
-        double expected = 0;
-        Map<PaceStatus, Integer> counts = new EnumMap<>(PaceStatus.class);
-        for (CommitmentProgress member : members) {
-            if (member.status() != null) {
-                counts.merge(member.status(), 1, Integer::sum);
-            }
-            if (member.target() != null) {
-                withTarget++;
-                target += member.target();
-                done += member.done();
-                doneUpToTarget += Math.min(member.done(), member.target());
-                expected += member.expected();
-            }
-        }
-        PaceStatus status = withTarget == 0 ? null : pace(doneUpToTarget, target, expected);
-        return new RollUp(key, members.size(), withTarget, target, done, doneUpToTarget, round1(expected), status,
-                counts);
+        return RollUps.of(key, members);
     }
 
-    private static double round1(double value) {
+    static double round1(double value) {
         return Math.round(value * 10) / 10.0;
     }
 }

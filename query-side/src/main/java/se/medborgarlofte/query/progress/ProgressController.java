@@ -47,11 +47,11 @@ class ProgressController {
      */
     public record ProgressView(String promiseId, boolean exists, String title, LocalDate validFrom, LocalDate validTo,
                                LocalDate asOf, Instant knownAt, boolean closed, List<CommitmentProgress> commitments,
-                               List<RollUp> byOwner, List<RollUp> byFocusArea, RollUp total, Long lastEventSequence,
-                               Instant lastChangedAt) {
+                               List<RollUp> byOwner, List<RollUp> byFocusArea, List<RollUp> byMunicipality,
+                               RollUp total, Long lastEventSequence, Instant lastChangedAt) {
         ProgressView withLastEvent(Long sequence, Instant changedAt) {
             return new ProgressView(promiseId, exists, title, validFrom, validTo, asOf, knownAt, closed, commitments,
-                    byOwner, byFocusArea, total, sequence, changedAt);
+                    byOwner, byFocusArea, byMunicipality, total, sequence, changedAt);
         }
     }
 
@@ -93,7 +93,7 @@ class ProgressController {
         PromiseState state = timeline.stateKnownAt(events, knownAt);
         if (!state.exists()) {
             return new ProgressView(promiseId, false, null, null, null, asOf, knownAt, false, List.of(), List.of(),
-                    List.of(), ProgressCalculator.rollUp("ALL", List.of()), null, null);
+                    List.of(), List.of(), ProgressCalculator.rollUp("ALL", List.of()), null, null);
         }
         Period period = new Period(state.terms.validFrom(), state.terms.validTo());
         LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.ofInstant(knownAt, clock.getZone()));
@@ -109,6 +109,7 @@ class ProgressController {
         return new ProgressView(promiseId, true, title, period.from(), period.to(), date, knownAt, closed, progress,
                 ProgressCalculator.rollUp(progress, c -> c.owner().name()),
                 ProgressCalculator.rollUp(progress, CommitmentProgress::focusArea),
-                ProgressCalculator.rollUp("ALL", progress), null, null);
+                MunicipalityProgress.rollUps(inputs, period, date), ProgressCalculator.rollUp("ALL", progress), null,
+                null);
     }
 }

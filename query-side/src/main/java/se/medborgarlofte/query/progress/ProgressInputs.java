@@ -1,9 +1,8 @@
 package se.medborgarlofte.query.progress;
 
-import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.events.Party;
 import se.medborgarlofte.query.activity.ActivityDocument;
 import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
 import se.medborgarlofte.query.progress.ProgressCalculator.Assessment;
@@ -13,7 +12,7 @@ import se.medborgarlofte.query.timeline.PromiseState;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the progress calculation takes (the active commitments, each with its latest assessment by a date, and the
@@ -22,7 +21,8 @@ import java.util.Set;
  */
 final class ProgressInputs {
 
-    record Inputs(List<Commitment> commitments, List<Activity> activities) {
+    /** {@code municipalities} are the promise's. */
+    record Inputs(List<String> municipalities, List<Commitment> commitments, List<Activity> activities) {
     }
 
     private ProgressInputs() {
@@ -30,37 +30,36 @@ final class ProgressInputs {
 
     /** From the read models: {@code activities} are the promise's non-retracted ones. */
     static Inputs fromReadModels(PromiseDocument promise, List<ActivityDocument> activities, LocalDate asOf) {
-        return new Inputs(promise.commitments.stream()
+        return new Inputs(promise.municipalities, promise.commitments.stream()
                 .filter(c -> !c.withdrawn)
-                .map(c -> commitment(c.commitmentId, c.title, c.owner, c.focusArea, c.countedKinds, c.target,
-                        c.assessments.stream().map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale()))
-                                .toList(), asOf))
+                .map(c -> commitment(c.commitmentId, c.terms(), c.assessments.stream()
+                        .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale())).toList(), asOf))
                 .toList(),
-                activities.stream().map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds)).toList());
+                activities.stream().map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds, a.municipality,
+                        a.outcomes == null ? Map.of() : a.outcomes, a.completes)).toList());
     }
 
     /** From a promise's state at a moment. */
     static Inputs fromState(PromiseState state, LocalDate asOf) {
-        return new Inputs(state.commitments.entrySet().stream()
+        return new Inputs(state.terms.municipalities(), state.commitments.entrySet().stream()
                 .filter(entry -> !entry.getValue().withdrawn)
-                .map(entry -> {
-                    CommitmentTerms terms = entry.getValue().terms;
-                    return commitment(entry.getKey(), terms.title(), terms.owner(), terms.focusArea(),
-                            terms.countedKinds(), terms.target(), entry.getValue().assessments.stream()
-                                    .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale())).toList(),
-                            asOf);
-                })
+                .map(entry -> commitment(entry.getKey(), entry.getValue().terms, entry.getValue().assessments.stream()
+                        .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale())).toList(), asOf))
                 .toList(),
                 state.activities.values().stream()
                         .filter(a -> !a.retracted)
-                        .map(a -> new Activity(a.details.kind(), a.details.occurredOn(),
-                                a.details.commitmentIds().stream().map(CommitmentId::value).toList()))
+                        .map(a -> activity(a.details))
                         .toList());
     }
 
+    private static Activity activity(ActivityDetails details) {
+        return new Activity(details.kind(), details.occurredOn(),
+                details.commitmentIds().stream().map(CommitmentId::value).toList(), details.municipality(),
+                details.outcomes(), details.completes());
+    }
+
     /** The latest assessment made by {@code asOf}; assessments come in the order they were recorded. */
-    private static Commitment commitment(String id, String title, Party owner, String focusArea,
-                                         Set<ActivityKind> countedKinds, Integer target, List<Assessment> assessments,
+    private static Commitment commitment(String id, CommitmentTerms terms, List<Assessment> assessments,
                                          LocalDate asOf) {
         Assessment latest = null;
         for (Assessment assessment : assessments) {
@@ -69,6 +68,6 @@ final class ProgressInputs {
                 latest = assessment;
             }
         }
-        return new Commitment(id, title, owner, focusArea, countedKinds, target, latest);
+        return new Commitment(id, terms, latest);
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CodeLabels;
+import se.medborgarlofte.events.Cadence;
+import se.medborgarlofte.events.CommitmentShape;
 import se.medborgarlofte.events.CommitmentTerms;
+import se.medborgarlofte.events.TargetSource;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +43,8 @@ public class PromiseDocument {
     public List<String> situationSources;
     public String followUp;
     public List<FocusArea> focusAreas;
+    public String sourceDocument;
+    public List<String> assumedFields;
     public boolean closed;
     public LocalDate closedOn;
     public String closingSummary;
@@ -55,6 +61,13 @@ public class PromiseDocument {
         public String focusArea;
         public Set<ActivityKind> countedKinds;
         public Integer target;
+        public CommitmentShape shape;
+        public Cadence cadence;
+        public LocalDate dueOn;
+        public List<String> municipalities;
+        public Map<String, Integer> municipalityTargets;
+        public String targetMeasure;
+        public TargetSource targetSource;
         public boolean withdrawn;
         public String withdrawalReason;
         public List<Assessment> assessments = new ArrayList<>();
@@ -66,6 +79,19 @@ public class PromiseDocument {
             focusArea = terms.focusArea();
             countedKinds = terms.countedKinds();
             target = terms.target();
+            shape = terms.shape();
+            cadence = terms.cadence();
+            dueOn = terms.dueOn();
+            municipalities = terms.municipalities();
+            municipalityTargets = terms.municipalityTargets();
+            targetMeasure = terms.targetMeasure();
+            targetSource = terms.targetSource();
+        }
+
+        /** The commitment's wording as the event said it (documents stored before shapes read as COUNT). */
+        public CommitmentTerms terms() {
+            return new CommitmentTerms(title, description, owner, focusArea, countedKinds, target, shape, cadence,
+                    dueOn, municipalities, municipalityTargets, targetMeasure, targetSource);
         }
 
         public Optional<Assessment> latestAssessment() {
@@ -92,6 +118,8 @@ public class PromiseDocument {
         situationSources = terms.situationSources();
         followUp = terms.followUp();
         focusAreas = terms.focusAreas();
+        sourceDocument = terms.sourceDocument();
+        assumedFields = terms.assumedFields();
     }
 
     public Optional<CommitmentDocument> commitment(String commitmentId) {

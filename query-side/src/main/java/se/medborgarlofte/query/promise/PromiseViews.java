@@ -2,16 +2,21 @@ package se.medborgarlofte.query.promise;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.Cadence;
 import se.medborgarlofte.events.CodeLabels;
+import se.medborgarlofte.events.CommitmentShape;
+import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.Signatory;
+import se.medborgarlofte.events.TargetSource;
 import se.medborgarlofte.query.promise.PromiseDocument.Assessment;
 import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What the promise endpoints answer. */
@@ -20,12 +25,38 @@ public final class PromiseViews {
     private PromiseViews() {
     }
 
+    /**
+     * A commitment as worded. {@code shape} decides how progress is judged; {@code targetSource} is null where the
+     * commitment was stored before it was recorded; {@code targetMeasure} names the outcome measure the target
+     * counts (null: the number of activities).
+     */
     public record CommitmentView(String commitmentId, String title, String description, Party owner, String focusArea,
-                                 Set<ActivityKind> countedKinds, Integer target, boolean withdrawn,
+                                 Set<ActivityKind> countedKinds, Integer target, CommitmentShape shape, Cadence cadence,
+                                 LocalDate dueOn, List<String> municipalities, Map<String, Integer> municipalityTargets,
+                                 String targetMeasure, TargetSource targetSource, boolean withdrawn,
                                  String withdrawalReason, List<Assessment> assessments) {
         static CommitmentView of(CommitmentDocument c) {
+            CommitmentTerms terms = c.terms();
             return new CommitmentView(c.commitmentId, c.title, c.description, c.owner, c.focusArea, c.countedKinds,
-                    c.target, c.withdrawn, c.withdrawalReason, List.copyOf(c.assessments));
+                    c.target, terms.shape(), terms.cadence(), terms.dueOn(), terms.municipalities(),
+                    terms.municipalityTargets(), terms.targetMeasure(), terms.targetSource(), c.withdrawn,
+                    c.withdrawalReason, List.copyOf(c.assessments));
+        }
+
+        @JsonProperty("shapeLabel")
+        public String shapeLabel() {
+            String label = CodeLabels.shape(shape);
+            return cadence == null ? label : label + ", minst " + cadence.atLeast() + " " + CodeLabels.every(cadence.every());
+        }
+
+        @JsonProperty("targetMeasureLabel")
+        public String targetMeasureLabel() {
+            return targetMeasure == null ? null : CodeLabels.outcome(targetMeasure);
+        }
+
+        @JsonProperty("targetSourceLabel")
+        public String targetSourceLabel() {
+            return CodeLabels.targetSource(targetSource);
         }
 
         @JsonProperty("ownerLabel")
@@ -55,11 +86,13 @@ public final class PromiseViews {
     public record PromiseView(String promiseId, long version, String title, List<String> municipalities, String policeArea,
                               LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
                               String statement, List<String> situationSources, String followUp,
-                              List<FocusArea> focusAreas, boolean closed, LocalDate closedOn, String closingSummary,
+                              List<FocusArea> focusAreas, String sourceDocument, List<String> assumedFields,
+                              boolean closed, LocalDate closedOn, String closingSummary,
                               Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments) {
         static PromiseView of(PromiseDocument p) {
             return new PromiseView(p.promiseId, p.lastSequence, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
-                    p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas, p.closed,
+                    p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas,
+                    p.sourceDocument, p.assumedFields == null ? List.of() : p.assumedFields, p.closed,
                     p.closedOn, p.closingSummary, p.recordedAt, p.updatedAt,
                     p.commitments.stream().map(CommitmentView::of).toList());
         }

@@ -49,7 +49,15 @@ public final class QueryViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Commitment(String commitmentId, String title, String description, String owner, String ownerLabel,
                              String focusArea, List<String> countedKindLabels, Integer target, String targetSource,
-                             boolean withdrawn, List<Assessment> assessments) {
+                             boolean withdrawn, List<Assessment> assessments, String shapeLabel) {
+        /** As a query side answered before commitment shapes. */
+        public Commitment(String commitmentId, String title, String description, String owner, String ownerLabel,
+                          String focusArea, List<String> countedKindLabels, Integer target, String targetSource,
+                          boolean withdrawn, List<Assessment> assessments) {
+            this(commitmentId, title, description, owner, ownerLabel, focusArea, countedKindLabels, target,
+                    targetSource, withdrawn, assessments, null);
+        }
+
         public List<Assessment> assessments() {
             return assessments == null ? List.of() : assessments;
         }
@@ -67,9 +75,32 @@ public final class QueryViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * {@code shape} (COUNT where an older query side gives none) decides what the page says besides the status:
+     * {@code cadence} for a recurring duty, {@code dueOn}/{@code doneOn} for a milestone; {@code targetMeasure} is
+     * the outcome measure a target counts (null: activities); {@code forecast} is null until it means something.
+     */
     public record CommitmentProgress(String commitmentId, Integer target, int done, Double expected, String status,
                                      String statusLabel, Integer forecast, List<MonthProgress> months,
-                                     Assessment latestAssessment) {
+                                     Assessment latestAssessment, String shape, String targetMeasure,
+                                     Integer activities, Cadence cadence, LocalDate dueOn, LocalDate doneOn,
+                                     boolean assessmentOld) {
+        /** As a query side answered before commitment shapes. */
+        public CommitmentProgress(String commitmentId, Integer target, int done, Double expected, String status,
+                                  String statusLabel, Integer forecast, List<MonthProgress> months,
+                                  Assessment latestAssessment) {
+            this(commitmentId, target, done, expected, status, statusLabel, forecast, months, latestAssessment, null,
+                    null, null, null, null, null, false);
+        }
+
+        public String shape() {
+            return shape == null ? "COUNT" : shape;
+        }
+    }
+
+    /** A recurring duty's periods: {@code due} so far, {@code met} of them, the {@code missed} ones. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cadence(String every, int atLeast, int due, int met, List<String> missed) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -79,7 +110,20 @@ public final class QueryViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     /** {@code doneUpToTarget}: each commitment's done up to its own target (null from an older query side). */
     public record RollUp(int commitments, int withTarget, int target, int done, Integer doneUpToTarget, double expected,
-                         String status, String statusLabel, Map<String, Integer> statusCounts) {
+                         String status, String statusLabel, Map<String, Integer> statusCounts, String overall,
+                         String overallLabel) {
+        /** As a query side answered before the overall status. */
+        public RollUp(int commitments, int withTarget, int target, int done, Integer doneUpToTarget, double expected,
+                      String status, String statusLabel, Map<String, Integer> statusCounts) {
+            this(commitments, withTarget, target, done, doneUpToTarget, expected, status, statusLabel, statusCounts,
+                    null, null);
+        }
+
+        /** The headline over every commitment that has a status (an older query side: the target's pace). */
+        public StatusHeadline headline() {
+            return overall != null ? new StatusHeadline(overall, overallLabel) : new StatusHeadline(status, statusLabel);
+        }
+
         /** What may be set against the target: a commitment done beyond its target does not make up for another. */
         public int doneTowardsTarget() {
             return doneUpToTarget == null ? Math.min(done, target) : doneUpToTarget;
@@ -88,6 +132,9 @@ public final class QueryViews {
         public Map<String, Integer> statusCounts() {
             return statusCounts == null ? Map.of() : statusCounts;
         }
+    }
+
+    public record StatusHeadline(String code, String label) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -25,15 +25,16 @@ public class ProgressWords {
         boolean hasTargets = total.withTarget() > 0;
         Bar bar = hasTargets ? Bar.of(total.doneTowardsTarget(), total.target(), total.expected(),
                 messages.get("progress.total", total.doneTowardsTarget(), total.target())) : null;
-        return new Total(hasTargets, bar, StatusView.of(total.status(), total.statusLabel()), counts(total));
+        return new Total(hasTargets, bar, StatusView.of(total.headline().code(), total.headline().label()),
+                counts(total));
     }
 
     /** "7 åtaganden: 2 enligt plan, 1 efter plan, 4 inte bedömda." */
     String counts(RollUp total) {
         List<String> parts = new ArrayList<>();
         int judged = 0;
-        for (PaceStatus status : List.of(PaceStatus.ACHIEVED, PaceStatus.ON_TRACK, PaceStatus.BEHIND,
-                PaceStatus.NOT_STARTED)) {
+        for (PaceStatus status : List.of(PaceStatus.ACHIEVED, PaceStatus.DONE, PaceStatus.ON_TRACK,
+                PaceStatus.IN_PROGRESS, PaceStatus.BEHIND, PaceStatus.LATE, PaceStatus.NOT_STARTED)) {
             int count = total.statusCounts().getOrDefault(status.name(), 0);
             judged += count;
             if (count > 0) {

@@ -21,7 +21,8 @@ record PromisePage(String promiseId, String url, String title, String period, bo
     record CommitmentSection(String anchor, String title, String description, String owner, String focusArea,
                              boolean hasTarget, String target, boolean assumedTarget, Bar bar, StatusView status,
                              String pace, String counts, MonthlyChart chart, String chartHeading,
-                             AssessmentLine assessment, List<ActivityLine> activities, String allActivitiesUrl) {
+                             AssessmentLine assessment, List<ActivityLine> activities, String allActivitiesUrl,
+                             String shape, String noTargetText) {
     }
 
     record AssessmentLine(String date, StatusView status, String rationale) {

@@ -71,8 +71,7 @@ class PromisePages {
     private CommitmentSection section(String url, Commitment commitment, CommitmentProgress progress,
                                       Map<String, String> focusAreas, List<Activity> activities) {
         boolean hasTarget = progress.target() != null;
-        String pace = hasTarget ? messages.get("commitment.pace", SwedishFormat.number(progress.expected()),
-                progress.forecast()) : null;
+        String pace = ShapeWords.pace(messages, progress);
         List<ActivityLine> latest = activities.stream()
                 .filter(a -> a.commitmentIds() != null && a.commitmentIds().contains(commitment.commitmentId()))
                 .limit(LATEST_ACTIVITIES)
@@ -89,10 +88,12 @@ class PromisePages {
                 commitment.description(), commitment.ownerLabel(),
                 focusAreas.getOrDefault(commitment.focusArea(), commitment.focusArea()), hasTarget,
                 hasTarget ? progress.target().toString() : null, "ASSUMED".equals(commitment.targetSource()),
-                hasTarget ? words.commitment(progress.done(), progress.target(), progress.expected()) : null,
+                hasTarget ? ShapeWords.bar(messages, words, progress) : null,
                 StatusView.of(progress.status(), progress.statusLabel()), pace,
                 String.join(", ", nonNull(commitment.countedKindLabels())), chart, chartHeading, assessment, latest,
-                url + "/aktiviteter?atagande=" + commitment.commitmentId());
+                url + "/aktiviteter?atagande=" + commitment.commitmentId(),
+                commitment.shapeLabel() == null ? null : SwedishFormat.capitalized(commitment.shapeLabel()),
+                !hasTarget && "COUNT".equals(progress.shape()) ? messages.get("commitment.noTarget") : null);
     }
 
     static ActivityLine line(Activity activity) {
