@@ -13,6 +13,7 @@ import se.medborgarlofte.command.promise.Commands.ClosePromise;
 import se.medborgarlofte.command.promise.Commands.CorrectActivity;
 import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.RecordingResult;
+import se.medborgarlofte.command.promise.Commands.RenewPromise;
 import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.ReviseCommitment;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
@@ -28,10 +29,12 @@ import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
 import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
 import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
 import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.events.PromiseTerms;
@@ -45,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static se.medborgarlofte.command.promise.AccessPolicy.requireAdmin;
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
 import static se.medborgarlofte.command.promise.PromiseRules.checkActivity;
@@ -60,10 +64,10 @@ import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
  * rule, then apply; event-sourcing handlers only assign state. Who may do what is {@link AccessPolicy}'s, the
  * rules over terms and activities are {@link PromiseRules}'; the caller is read once ({@link Caller}). Activities live inside the promise because
  * every rule about them (period, linked commitments, owner, closed promise) is a rule of the promise;
- * snapshots keep a long history fast to load.
+ * snapshots keep a long history fast to load. Findings and their åtgärder: {@link FindingHandlers}.
  */
 @Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
-class Promise {
+class Promise extends FindingHandlers {
 
     @AggregateIdentifier
     private String promiseId;
@@ -245,6 +249,21 @@ class Promise {
         apply(new ActivityRetracted(id(), command.activityId(), command.reason()));
     }
 
+    /** Starts the next period's promise; this one records nothing ({@link Renewal}). */
+    @CommandHandler
+    void handle(RenewPromise command, MetaData metaData) throws Exception {
+        requireAdmin(Caller.of(metaData));
+        var events = Renewal.events(command, terms, commitments);
+        createNew(Promise.class, () -> Renewal.start(events));
+    }
+
+    @Override
+    FindingContext findingContext(MetaData metaData, Clock clock) {
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
+        return new FindingContext(caller, id(), terms, closed, activities, clock);
+    }
+
     // --- checks that need the state --------------------------------------------------------------------
 
     /** {@code If-Match}: the caller's copy of the promise must still be current. */
@@ -336,6 +355,17 @@ class Promise {
         if (lastAssessedOn == null || event.assessedOn().isAfter(lastAssessedOn)) {
             lastAssessedOn = event.assessedOn();
         }
+    }
+
+    /** The links of a renewal change the version as the read model's promise does; no rule reads them. */
+    @EventSourcingHandler
+    void on(PromiseRenewed event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentCarriedOver event, @SequenceNumber long sequence) {
+        version = sequence;
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import se.medborgarlofte.events.FocusArea;
 import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.Signatory;
 import se.medborgarlofte.query.promise.PromiseDocument.Assessment;
+import se.medborgarlofte.query.promise.PromiseDocument.CarriedFrom;
 import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
 
 import java.time.Instant;
@@ -22,10 +23,10 @@ public final class PromiseViews {
 
     public record CommitmentView(String commitmentId, String title, String description, Party owner, String focusArea,
                                  Set<ActivityKind> countedKinds, Integer target, boolean withdrawn,
-                                 String withdrawalReason, List<Assessment> assessments) {
+                                 String withdrawalReason, List<Assessment> assessments, CarriedFrom carriedFrom) {
         static CommitmentView of(CommitmentDocument c) {
             return new CommitmentView(c.commitmentId, c.title, c.description, c.owner, c.focusArea, c.countedKinds,
-                    c.target, c.withdrawn, c.withdrawalReason, List.copyOf(c.assessments));
+                    c.target, c.withdrawn, c.withdrawalReason, List.copyOf(c.assessments), c.carriedFrom);
         }
 
         @JsonProperty("ownerLabel")
@@ -51,17 +52,21 @@ public final class PromiseViews {
         }
     }
 
-    /** {@code version} is the promise's version for {@code If-Match} on commands (also sent as the ETag). */
+    /**
+     * {@code version} is the promise's version for {@code If-Match} on commands (also sent as the ETag).
+     * {@code renewedFrom} is the previous period's promise this one renews, {@code renewedAs} the ones that renew it.
+     */
     public record PromiseView(String promiseId, long version, String title, List<String> municipalities, String policeArea,
                               LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
                               String statement, List<String> situationSources, String followUp,
                               List<FocusArea> focusAreas, boolean closed, LocalDate closedOn, String closingSummary,
-                              Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments) {
-        static PromiseView of(PromiseDocument p) {
+                              Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments,
+                              String renewedFrom, List<String> renewedAs) {
+        static PromiseView of(PromiseDocument p, List<String> renewedAs) {
             return new PromiseView(p.promiseId, p.lastSequence, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
                     p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas, p.closed,
                     p.closedOn, p.closingSummary, p.recordedAt, p.updatedAt,
-                    p.commitments.stream().map(CommitmentView::of).toList());
+                    p.commitments.stream().map(CommitmentView::of).toList(), p.renewedFrom, renewedAs);
         }
     }
 }
