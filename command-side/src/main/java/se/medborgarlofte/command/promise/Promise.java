@@ -252,7 +252,9 @@ class Promise extends FindingHandlers {
     /** Starts the next period's promise; this one records nothing ({@link Renewal}). */
     @CommandHandler
     void handle(RenewPromise command, MetaData metaData) throws Exception {
-        requireAdmin(Caller.of(metaData));
+        Caller caller = Caller.of(metaData);
+        requireAdmin(caller);
+        requireVersion(caller);
         var events = Renewal.events(command, terms, commitments);
         createNew(Promise.class, () -> Renewal.start(events));
     }
