@@ -44,9 +44,11 @@ class CommandFuzzTest {
         assertThat(admin.post("/api/promises", toJson(promise("f"))).status()).isEqualTo(201);
         assertThat(admin.post("/api/promises/f/commitments", toJson(commitment())).status()).isEqualTo(201);
         assertThat(admin.post("/api/promises/f/activities", toJson(activity("a"))).status()).isEqualTo(201);
+        assertThat(admin.post("/api/promises/f/findings", toJson(finding("fd"))).status()).isEqualTo(201);
+        assertThat(admin.post("/api/promises/f/findings/fd/measures", toJson(measure("m"))).status()).isEqualTo(201);
         events = app.commandSide().getBean(MongoDatabaseFactory.class).getMongoDatabase().getCollection("events");
         storedBefore = events.countDocuments();
-        await().atMost(Duration.ofSeconds(10)).until(() -> storedBefore == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedBefore == 5);
     }
 
     @AfterContainer
@@ -68,7 +70,16 @@ class CommandFuzzTest {
         RECORD("/api/promises/{p}/activities", List.of("activityId", "kind", "occurredOn", "place", "performedBy",
                 "commitmentIds")),
         CORRECT("/api/promises/{p}/activities/a/correction", List.of("reason")),
-        RETRACT("/api/promises/{p}/activities/a/retraction", List.of("reason"));
+        RETRACT("/api/promises/{p}/activities/a/retraction", List.of("reason")),
+        RECORD_FINDING("/api/promises/{p}/findings", List.of("findingId", "activityId", "what", "place", "category",
+                "responsible")),
+        PLAN_MEASURE("/api/promises/{p}/findings/fd/measures", List.of("measureId", "what", "responsible", "plannedOn")),
+        COMPLETE_MEASURE("/api/promises/{p}/findings/fd/measures/m/completion", List.of("doneOn", "whatWasDone")),
+        DECLINE_MEASURE("/api/promises/{p}/findings/fd/measures/m/declination", List.of("reason")),
+        REPORT_BACK("/api/promises/{p}/findings/fd/report-backs", List.of("reportedOn", "how")),
+        PUBLISH("/api/promises/{p}/findings/fd/publication", List.of("publicText", "publicPlace")),
+        UNPUBLISH("/api/promises/{p}/findings/fd/publication/withdrawal", List.of("reason")),
+        RENEW("/api/promises/{p}/renewal", List.of("promise", "commitments"));
 
         final String path;
         final List<String> required;
@@ -101,7 +112,20 @@ class CommandFuzzTest {
                     body.put("reason", "Nytt mål");
                     yield body;
                 }
-                case WITHDRAW, RETRACT -> new LinkedHashMap<>(Map.of("reason", "Skäl " + n));
+                case WITHDRAW, RETRACT, DECLINE_MEASURE, UNPUBLISH -> new LinkedHashMap<>(Map.of("reason", "Skäl " + n));
+                case RECORD_FINDING -> finding("fynd" + n);
+                case PLAN_MEASURE -> measure("m" + n);
+                case COMPLETE_MEASURE -> new LinkedHashMap<>(Map.of("doneOn", "2025-03-05", "whatWasDone", "Klart " + n));
+                case REPORT_BACK -> new LinkedHashMap<>(Map.of("reportedOn", "2025-03-10", "how", "Anslag " + n));
+                case PUBLISH -> new LinkedHashMap<>(Map.of("publicText", "Mörkt " + n, "publicPlace", "Centrum",
+                        "publicAction", "Nya lampor"));
+                case RENEW -> {
+                    Map<String, Object> promise = promise("fuzz-renewed-" + n);
+                    promise.put("validFrom", "2026-01-01");
+                    promise.put("validTo", "2026-12-31");
+                    promise.put("signedOn", "2025-12-01");
+                    yield new LinkedHashMap<>(Map.of("promise", promise, "commitments", List.of(Map.of("from", "c"))));
+                }
                 case ASSESS -> new LinkedHashMap<>(Map.of("assessedOn", "2025-03-01", "status", "ON_TRACK",
                         "rationale", "Bedömning " + n));
                 case RECORD -> activity("r" + n);
@@ -148,6 +172,16 @@ class CommandFuzzTest {
         body.put("outcomes", new LinkedHashMap<>(Map.of("residentsParticipating", 12)));
         body.put("notes", "Lugnt");
         return body;
+    }
+
+    static Map<String, Object> finding(String id) {
+        return new LinkedHashMap<>(Map.of("findingId", id, "activityId", "a", "what", "Trasig lampa vid skolan",
+                "place", "Skolvägen 3", "category", "LIGHTING", "responsible", "MUNICIPALITY"));
+    }
+
+    static Map<String, Object> measure(String id) {
+        return new LinkedHashMap<>(Map.of("measureId", id, "what", "Byta lampan", "responsible", "OTHER",
+                "responsibleName", "Fuzzbyhem", "plannedOn", "2025-04-01"));
     }
 
     static String toJson(Object value) {
@@ -231,7 +265,9 @@ class CommandFuzzTest {
                 if (field == null) {
                     path = path.replace("/c/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/")
                             .replace("/a/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/")
-                            .replace("/f/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/");
+                            .replace("/f/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/")
+                            .replace("/fd/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/")
+                            .replace("/m/", "/" + URLEncoder.encode(badId, StandardCharsets.UTF_8) + "/");
                 } else {
                     body.put(field, field.equals("commitmentIds") ? List.of("../" + attack.pathNoise()) : badId);
                 }
@@ -314,6 +350,9 @@ class CommandFuzzTest {
             case SIGN, AMEND -> "validFrom";
             case CLOSE -> "closedOn";
             case ASSESS -> "assessedOn";
+            case PLAN_MEASURE -> "plannedOn";
+            case COMPLETE_MEASURE -> "doneOn";
+            case REPORT_BACK -> "reportedOn";
             default -> "occurredOn";
         };
     }
@@ -323,6 +362,8 @@ class CommandFuzzTest {
             case ADD_COMMITMENT, REVISE -> "owner";
             case ASSESS -> "status";
             case RECORD, CORRECT -> "kind";
+            case RECORD_FINDING -> "category";
+            case PLAN_MEASURE -> "responsible";
             default -> "closedOn";
         };
     }
@@ -332,6 +373,7 @@ class CommandFuzzTest {
             case SIGN, AMEND -> "focusAreas";
             case ADD_COMMITMENT, REVISE -> "countedKinds";
             case RECORD, CORRECT -> "commitmentIds";
+            case RENEW -> "promise";
             default -> "reason";
         };
     }
@@ -343,6 +385,8 @@ class CommandFuzzTest {
             case ADD_COMMITMENT -> "commitmentId";
             case RECORD -> "activityId";
             case CORRECT -> "commitmentIds";
+            case RECORD_FINDING -> "findingId";
+            case PLAN_MEASURE -> "measureId";
             default -> null;
         };
     }

@@ -176,6 +176,81 @@ abstract class EndToEndScenario {
         assertThat(query.get("/api/promises").body().findValuesAsString("promiseId")).contains(promiseId);
     }
 
+    /** Section 2 and 5 of issue 10: a finding from a trygghetsvandring to "Ni sa – vi gjorde", then renewal. */
+    @Test
+    void aFindingBecomesAnÅtgärdIsPublishedInItsPublicWordingAndThePromiseIsRenewed() {
+        Http command = command();
+        Http municipality = command.as("kommun");
+        Http query = query();
+        Http anonymous = new Http(app().queryPort());
+        String promiseId = "fynd-" + UUID.randomUUID();
+        String base = "/api/promises/" + promiseId;
+        assertThat(command.post("/api/promises", """
+                {"promiseId": "%s", "title": "Medborgarlöfte Testby 2025", "municipalities": ["Testby"],
+                 "policeArea": "Lokalpolisområde Testby", "validFrom": "2025-01-01", "validTo": "2025-12-31",
+                 "signedOn": "2024-12-15",
+                 "signatories": [{"name": "Eva Ek", "role": "Kommunstyrelsens ordförande", "side": "MUNICIPALITY"}],
+                 "statement": "Vi lovar.", "focusAreas": [{"code": "SAFETY", "title": "Trygghet"}]}
+                """.formatted(promiseId)).status()).isEqualTo(201);
+        addCommitment(command, base, "walks", "Trygghetsvandringar", "JOINT", "SAFETY", "SAFETY_WALK", "4");
+        assertThat(municipality.post(base + "/activities",
+                activity("w1", "SAFETY_WALK", "2025-03-01", "Centrum", "MUNICIPALITY", "walks")).status()).isEqualTo(201);
+
+        String finding = """
+                {"findingId": "f1", "activityId": "w1", "what": "Mörk gång bakom Storgatan 5", "place": "Storgatan 5",
+                 "category": "LIGHTING", "responsible": "OTHER", "responsibleName": "Gnosjöhem"}""";
+        assertThat(municipality.post(base + "/findings", finding).status()).isEqualTo(201);
+        assertThat(municipality.post(base + "/findings", finding).status()).as("a retry adds nothing").isEqualTo(200);
+        assertThat(municipality.post(base + "/findings/f1/measures", """
+                {"measureId": "m1", "what": "Två nya lampor", "responsible": "OTHER", "responsibleName": "Gnosjöhem",
+                 "plannedOn": "2025-03-20"}""").status()).isEqualTo(201);
+        assertThat(municipality.post(base + "/findings/f1/measures/m1/completion",
+                "{\"doneOn\": \"2025-03-11\", \"whatWasDone\": \"Lamporna uppsatta\"}").status()).isEqualTo(200);
+        Http.Response early = municipality.post(base + "/findings/f1/report-backs",
+                "{\"reportedOn\": \"2025-02-01\", \"how\": \"Anslag\"}");
+        assertThat(early.status()).as(early.raw()).isEqualTo(409);
+        assertThat(early.body().get("rule").asString()).isEqualTo("BEFORE_FINDING");
+        assertThat(municipality.post(base + "/findings/f1/publication", """
+                {"publicText": "Det var mörkt på en gångväg", "publicPlace": "Centrum",
+                 "publicAction": "Ny belysning"}""").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> anonymous.get(base + "/findings/public").body().size() == 1);
+        JsonNode published = anonymous.get(base + "/findings/public").body().get(0);
+        assertThat(published.get("said").asString()).isEqualTo("Det var mörkt på en gångväg");
+        assertThat(published.get("status").asString()).isEqualTo("DONE");
+        assertThat(published.toString()).doesNotContain("Storgatan", "Gnosjöhem", "lampor");
+        assertThat(anonymous.get(base + "/findings").status()).as("the internal list needs a login").isEqualTo(401);
+        assertThat(query.get(base + "/findings").body().get(0).get("what").asString())
+                .isEqualTo("Mörk gång bakom Storgatan 5");
+        JsonNode leadTime = anonymous.get(base + "/findings/lead-time").body();
+        assertThat(leadTime.get("medianDays").asDouble()).isEqualTo(10.0);
+        assertThat(leadTime.get("open").asInt()).isZero();
+        assertThat(query.get(base + "/findings?knownAt=2000-01-01").body()).isEmpty();
+
+        assertThat(command.post(base + "/closure", "{\"closedOn\": \"2025-09-01\"}").status()).isEqualTo(200);
+        String next = promiseId + "-2026";
+        Http.Response renewed = command.post(base + "/renewal", """
+                {"promise": {"promiseId": "%s", "title": "Medborgarlöfte Testby 2026", "municipalities": ["Testby"],
+                 "policeArea": "Lokalpolisområde Testby", "validFrom": "2026-01-01", "validTo": "2026-12-31",
+                 "signedOn": "2025-09-10",
+                 "signatories": [{"name": "Eva Ek", "role": "Kommunstyrelsens ordförande", "side": "MUNICIPALITY"}],
+                 "statement": "Vi fortsätter.", "focusAreas": [{"code": "SAFETY", "title": "Trygghet"}]},
+                 "commitments": [{"from": "walks"}]}""".formatted(next));
+        assertThat(renewed.status()).as(renewed.raw()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> query.get("/api/promises/" + next).status() == 200
+                && query.get("/api/promises/" + next).body().get("commitments").size() == 1
+                && query.get("/api/promises/" + next).body().get("commitments").get(0).hasNonNull("carriedFrom"));
+        JsonNode renewal = query.get("/api/promises/" + next).body();
+        assertThat(renewal.get("renewedFrom").asString()).isEqualTo(promiseId);
+        assertThat(renewal.get("commitments").get(0).get("carriedFrom").get("commitmentId").asString()).isEqualTo("walks");
+        assertThat(query.get(base).body().get("renewedAs").get(0).asString()).isEqualTo(next);
+        assertThat(query.get("/api/promises/" + next + "/history").body().findValuesAsString("change"))
+                .contains("PROMISE_SIGNED", "PROMISE_RENEWED", "COMMITMENT_ADDED", "COMMITMENT_CARRIED_OVER");
+        assertThat(query.get(base + "/history").body().findValuesAsString("change"))
+                .contains("FINDING_RECORDED", "MEASURE_PLANNED", "MEASURE_COMPLETED", "FINDING_PUBLISHED")
+                .doesNotContain("PROMISE_RENEWED");
+    }
+
     private static void addCommitment(Http command, String base, String id, String title, String owner, String focusArea,
                                       String kind, String target) {
         Http.Response response = command.post(base + "/commitments", """

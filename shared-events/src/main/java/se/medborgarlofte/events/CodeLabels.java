@@ -61,4 +61,22 @@ public final class CodeLabels {
     public static String outcomeUnit(String key) {
         return LABELS.containsKey("outcomeUnit." + key) ? LABELS.getString("outcomeUnit." + key) : "";
     }
+
+    /** A finding's category: Belysning, Nedskräpning, ... */
+    public static String category(FindingCategory category) {
+        return category == null ? "" : LABELS.getString("category." + category.name());
+    }
+
+    /** Who is responsible for a finding or a measure; {@code name} for another party. */
+    public static String responsible(Responsible responsible, String name) {
+        if (responsible == Responsible.OTHER && name != null && !name.isBlank()) {
+            return name;
+        }
+        return responsible == null ? "" : LABELS.getString("responsible." + responsible.name());
+    }
+
+    /** Lower case, inside a sentence: "åtgärdat". */
+    public static String findingStatus(FindingStatus status) {
+        return status == null ? "" : LABELS.getString("finding." + status.name());
+    }
 }

@@ -20,6 +20,19 @@ class CodeLabelsTest {
         Arrays.stream(PaceStatus.values()).forEach(status -> assertThat(CodeLabels.status(status)).as(status.name())
                 .isNotBlank().isLowerCase());
         assertThat(CodeLabels.noStatus()).isEqualTo("inte bedömt");
+        Arrays.stream(FindingCategory.values()).forEach(category -> assertThat(CodeLabels.category(category))
+                .as(category.name()).isNotBlank().doesNotContain("_"));
+        Arrays.stream(Responsible.values()).forEach(responsible -> assertThat(
+                CodeLabels.responsible(responsible, null)).as(responsible.name()).isNotBlank());
+        Arrays.stream(FindingStatus.values()).forEach(status -> assertThat(CodeLabels.findingStatus(status))
+                .as(status.name()).isNotBlank().isLowerCase());
+    }
+
+    @Test
+    void anotherResponsiblePartyIsCalledByItsName() {
+        assertThat(CodeLabels.responsible(Responsible.OTHER, "Gnosjöhem")).isEqualTo("Gnosjöhem");
+        assertThat(CodeLabels.responsible(Responsible.MUNICIPALITY, "Gnosjöhem")).isEqualTo("Kommunen");
+        assertThat(CodeLabels.category(FindingCategory.LITTER)).isEqualTo("Nedskräpning");
     }
 
     @Test

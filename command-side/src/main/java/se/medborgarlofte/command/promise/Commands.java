@@ -10,6 +10,7 @@ import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.events.PromiseTerms;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** The commands of the promise aggregate. */
 public final class Commands {
@@ -52,6 +53,18 @@ public final class Commands {
 
     public record RetractActivity(@TargetAggregateIdentifier PromiseId promiseId, ActivityId activityId,
                                   String reason) {
+    }
+
+    /**
+     * Starts the next period's promise {@code promiseId} from {@code renewedFrom} (sent to the earlier promise, which
+     * stays as it is): the new wording, and the commitments to carry.
+     */
+    public record RenewPromise(@TargetAggregateIdentifier PromiseId renewedFrom, PromiseId promiseId,
+                               PromiseTerms terms, List<CarriedCommitment> commitments) {
+    }
+
+    /** A commitment carried into the renewed promise as {@code commitmentId}; {@code revised} null keeps its terms. */
+    public record CarriedCommitment(CommitmentId from, CommitmentId commitmentId, CommitmentTerms revised) {
     }
 
     /**

@@ -13,6 +13,7 @@ import se.medborgarlofte.command.promise.Commands.ClosePromise;
 import se.medborgarlofte.command.promise.Commands.CorrectActivity;
 import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.RecordingResult;
+import se.medborgarlofte.command.promise.Commands.RenewPromise;
 import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.ReviseCommitment;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
@@ -28,10 +29,12 @@ import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
 import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
 import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
 import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.events.PromiseTerms;
@@ -45,10 +48,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static se.medborgarlofte.command.promise.AccessPolicy.requireAdmin;
 import static se.medborgarlofte.command.promise.PromiseRejected.broken;
 import static se.medborgarlofte.command.promise.PromiseRules.checkActivity;
 import static se.medborgarlofte.command.promise.PromiseRules.checkCommitmentTerms;
+import static se.medborgarlofte.command.promise.PromiseRules.checkCommitmentsStillFit;
 import static se.medborgarlofte.command.promise.PromiseRules.checkOutcomes;
 import static se.medborgarlofte.command.promise.PromiseRules.checkTerms;
 import static se.medborgarlofte.command.promise.PromiseRules.ensureInPeriod;
@@ -61,10 +66,10 @@ import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
  * rule, then apply; event-sourcing handlers only assign state. Who may do what is {@link AccessPolicy}'s, the
  * rules over terms and activities are {@link PromiseRules}'; the caller is read once ({@link Caller}). Activities live inside the promise because
  * every rule about them (period, linked commitments, owner, closed promise) is a rule of the promise;
- * snapshots keep a long history fast to load.
+ * snapshots keep a long history fast to load. Findings and their åtgärder: {@link FindingHandlers}.
  */
 @Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
-class Promise {
+class Promise extends FindingHandlers {
 
     @AggregateIdentifier
     private String promiseId;
@@ -108,15 +113,7 @@ class Promise {
         if (amended.equals(terms)) {
             throw broken(Rule.NOTHING_CHANGED);
         }
-        commitments.forEach((id, commitment) -> {
-            if (!commitment.withdrawn() && !amended.hasFocusArea(commitment.terms().focusArea())) {
-                throw broken(Rule.FOCUS_AREA_IN_USE, commitment.terms().focusArea(), id);
-            }
-            commitment.terms().municipalities().stream().filter(m -> !commitment.withdrawn() && !amended.hasMunicipality(m))
-                    .findFirst().ifPresent(m -> {
-                        throw broken(Rule.MUNICIPALITY_IN_USE, m, id);
-                    });
-        });
+        checkCommitmentsStillFit(amended, commitments);
         activities.forEach((id, activity) -> {
             if (!activity.retracted() && !amended.covers(activity.details().occurredOn())) {
                 throw broken(Rule.ACTIVITIES_OUTSIDE_PERIOD, id, activity.details().occurredOn());
@@ -254,6 +251,23 @@ class Promise {
         apply(new ActivityRetracted(id(), command.activityId(), command.reason()));
     }
 
+    /** Starts the next period's promise; this one records nothing ({@link Renewal}). */
+    @CommandHandler
+    void handle(RenewPromise command, MetaData metaData) throws Exception {
+        Caller caller = Caller.of(metaData);
+        requireAdmin(caller);
+        requireVersion(caller);
+        var events = Renewal.events(command, terms, commitments);
+        createNew(Promise.class, () -> Renewal.start(events));
+    }
+
+    @Override
+    FindingContext findingContext(MetaData metaData, Clock clock) {
+        Caller caller = Caller.of(metaData);
+        requireVersion(caller);
+        return new FindingContext(caller, id(), terms, closed, activities, clock);
+    }
+
     // --- checks that need the state --------------------------------------------------------------------
 
     /** {@code If-Match}: the caller's copy of the promise must still be current. */
@@ -263,10 +277,10 @@ class Promise {
         }
     }
 
-    /** An activity's cause, where it names one, is another activity of this promise (a lägesbild, say). */
+    /** An activity's cause, where it names one, is another activity (a lägesbild, say) or a finding. */
     private void requireKnownCause(ActivityDetails details, ActivityId self) {
         String cause = details.causedBy();
-        if (cause != null && (cause.equals(self.value()) || !activities.containsKey(cause))) {
+        if (cause != null && (cause.equals(self.value()) || !activities.containsKey(cause)) && !hasFinding(cause)) {
             throw broken(Rule.UNKNOWN_CAUSE, cause);
         }
     }
@@ -353,6 +367,17 @@ class Promise {
         if (lastAssessedOn == null || event.assessedOn().isAfter(lastAssessedOn)) {
             lastAssessedOn = event.assessedOn();
         }
+    }
+
+    /** The links of a renewal change the version as the read model's promise does; no rule reads them. */
+    @EventSourcingHandler
+    void on(PromiseRenewed event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentCarriedOver event, @SequenceNumber long sequence) {
+        version = sequence;
     }
 
     @EventSourcingHandler

@@ -108,6 +108,17 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         ACTIVITIES_OUTSIDE_PERIOD("Aktiviteten %s (%s) skulle hamna utanför den nya perioden."),
         ASSESSMENTS_OUTSIDE_PERIOD("En bedömning gjord %s skulle hamna utanför den nya perioden."),
         CLOSED_BEFORE_START("Avslutsdatum %s ligger före periodens början %s."),
+        UNKNOWN_FINDING("Fyndet %s finns inte i detta medborgarlöfte."),
+        UNKNOWN_MEASURE("Åtgärden %s finns inte för fyndet %s."),
+        FINDING_ID_REUSED("Fynd-id %s används redan för ett annat fynd."),
+        MEASURE_ID_REUSED("Åtgärds-id %s används redan för en annan åtgärd."),
+        RESPONSIBLE_NAME_REQUIRED("Ange vem som är ansvarig när det varken är Polisen eller kommunen."),
+        BEFORE_FINDING("Datumet %s ligger före fyndet (%s)."),
+        MEASURE_SETTLED("Åtgärden %s är redan genomförd eller avböjd."),
+        NOT_PUBLISHED("Fyndet %s är inte publicerat."),
+        RENEWAL_SAME_ID("Det förnyade medborgarlöftet behöver ett eget id, inte %s."),
+        RENEWAL_NOT_LATER("Det förnyade medborgarlöftet måste börja efter det tidigare (%s), inte %s."),
+        CARRIED_TWICE("Åtagandet %s anges mer än en gång i förnyelsen."),
         STALE_VERSION("Medborgarlöftet har ändrats sedan version %s (nu version %s). Läs om det och försök igen."),
         ADMIN_ONLY("Bara en administratör får underteckna, ändra och avsluta medborgarlöften."),
         ROLE_MAY_NOT_CHANGE("Rollen %s får inte ändra medborgarlöften."),
@@ -121,8 +132,8 @@ public abstract sealed class PromiseRejected extends AxonNonTransientException
         MUNICIPALITY_REQUIRED("Medborgarlöftet gäller flera kommuner (%s); ange vilken aktiviteten gällde (municipality)."),
         NOT_FOR_MUNICIPALITY("Åtagandet %s gäller inte %s."),
         MUNICIPALITY_IN_USE("Kommunen %s används av åtagandet %s och kan inte tas bort."),
-        UNKNOWN_MEASURE("Utfallet %s rapporteras inte av någon av åtagandets aktivitetstyper."),
-        UNKNOWN_CAUSE("%s är ingen aktivitet i detta medborgarlöfte.");
+        UNKNOWN_OUTCOME_MEASURE("Utfallet %s rapporteras inte av någon av åtagandets aktivitetstyper."),
+        UNKNOWN_CAUSE("%s är varken en aktivitet eller ett fynd i detta medborgarlöfte.");
 
         private final String template;
 

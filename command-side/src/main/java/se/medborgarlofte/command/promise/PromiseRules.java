@@ -67,8 +67,24 @@ final class PromiseRules {
         }
         String measure = commitment.targetMeasure();
         if (measure != null && commitment.countedKinds().stream().noneMatch(k -> OutcomeMeasures.declares(k, measure))) {
-            throw broken(Rule.UNKNOWN_MEASURE, measure);
+            throw broken(Rule.UNKNOWN_OUTCOME_MEASURE, measure);
         }
+    }
+
+    /** Rules 9 and 14: an amendment keeps every focus area and municipality an active commitment uses. */
+    static void checkCommitmentsStillFit(PromiseTerms amended, Map<String, Promise.CommitmentState> commitments) {
+        commitments.forEach((id, commitment) -> {
+            if (commitment.withdrawn()) {
+                return;
+            }
+            if (!amended.hasFocusArea(commitment.terms().focusArea())) {
+                throw broken(Rule.FOCUS_AREA_IN_USE, commitment.terms().focusArea(), id);
+            }
+            commitment.terms().municipalities().stream().filter(m -> !amended.hasMunicipality(m)).findFirst()
+                    .ifPresent(m -> {
+                        throw broken(Rule.MUNICIPALITY_IN_USE, m, id);
+                    });
+        });
     }
 
     /** Rule 2b: each shape has its own fields, and only those. */

@@ -147,11 +147,11 @@ class PromiseCommandController {
     }
 
     /** The id the client chose, or a new one. */
-    private static String givenOrNew(String id) {
+    static String givenOrNew(String id) {
         return id != null ? id : UUID.randomUUID().toString();
     }
 
-    private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String name, String id) {
+    static ResponseEntity<Map<String, String>> answer(HttpStatus status, String name, String id) {
         return ResponseEntity.status(status).body(Map.of(name, id));
     }
 }

@@ -126,7 +126,7 @@ class ShapesAndPlacesTest {
                 .expectEvents(new CommitmentAdded(ID, TRAFFIC_CONTROLS, drivers));
         brokenRule(fixture.given(signed()).when(new AddCommitment(ID, TRAFFIC_CONTROLS, new CommitmentTerms(
                 "Fynd", "", POLICE, "TRAFFIC", Set.of(TRAFFIC_CONTROL), 200, CommitmentShape.COUNT, null, null,
-                List.of(), Map.of(), "findingsReported", null))), Rule.UNKNOWN_MEASURE);
+                List.of(), Map.of(), "findingsReported", null))), Rule.UNKNOWN_OUTCOME_MEASURE);
     }
 
     // --- municipalities ------------------------------------------------------------------------------------

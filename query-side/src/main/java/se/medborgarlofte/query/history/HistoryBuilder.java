@@ -17,6 +17,9 @@ import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
 import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
+import se.medborgarlofte.events.PromiseEvent.FindingEvent;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
 import se.medborgarlofte.query.history.HistoryEntry.FieldChange;
 import se.medborgarlofte.query.history.HistoryEntry.Who;
 
@@ -141,6 +144,22 @@ public final class HistoryBuilder {
             ActivityDetails before = state.activity(e.activityId().value()).details;
             return new Draft("ACTIVITY_RETRACTED", "ACTIVITY", e.activityId().value(),
                     List.of(new FieldChange("retracted", false, true)), describe(before) + " återkallades.");
+        }
+        if (event instanceof PromiseRenewed e) {
+            return new Draft("PROMISE_RENEWED", "PROMISE", promiseId,
+                    List.of(new FieldChange("renewedFrom", null, e.renewedFrom().value())),
+                    "Medborgarlöftet förnyar " + e.renewedFrom() + " från föregående period.");
+        }
+        if (event instanceof CommitmentCarriedOver e) {
+            return new Draft("COMMITMENT_CARRIED_OVER", "COMMITMENT", e.commitmentId().value(),
+                    List.of(new FieldChange("carriedFrom", null, e.fromPromise() + "/" + e.fromCommitment())),
+                    "Åtagandet ”" + state.commitment(e.commitmentId().value()).terms.title() + "” fördes över från "
+                    + e.fromPromise() + " (" + e.fromCommitment() + ").");
+        }
+        if (event instanceof FindingEvent e) {
+            FindingHistory.Described described = FindingHistory.describe(e, state.findings.get(e.findingId().value()));
+            return new Draft(described.change(), "FINDING", e.findingId().value(), described.changes(),
+                    described.summary());
         }
         throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
     }

@@ -29,7 +29,15 @@ public final class Labels {
             Map.entry("retracted", "Återkallad"), Map.entry("closed", "Avslutat"),
             Map.entry("closedOn", "Avslutsdatumet"), Map.entry("summary", "Sammanfattningen"),
             Map.entry("assessedOn", "Bedömningsdatumet"), Map.entry("status", "Bedömningen"),
-            Map.entry("rationale", "Motiveringen"), Map.entry("example", "Exempel"));
+            Map.entry("rationale", "Motiveringen"), Map.entry("example", "Exempel"),
+            Map.entry("renewedFrom", "Förnyar"), Map.entry("carriedFrom", "Överfört från"),
+            Map.entry("what", "Fyndet"), Map.entry("category", "Kategorin"), Map.entry("responsible", "Ansvarig"),
+            Map.entry("foundOn", "Fynddatumet"), Map.entry("measure", "Åtgärden"),
+            Map.entry("plannedOn", "Planerat datum"), Map.entry("doneOn", "Genomfört datum"),
+            Map.entry("whatWasDone", "Det som gjordes"), Map.entry("declined", "Avböjd"),
+            Map.entry("reportedOn", "Återkopplingsdatumet"), Map.entry("how", "Återkopplingssättet"),
+            Map.entry("publicText", "Den offentliga texten"), Map.entry("publicPlace", "Den offentliga platsen"),
+            Map.entry("publicAction", "Det offentliga svaret"), Map.entry("published", "Publicerat"));
 
     public static String kind(ActivityKind kind) {
         return CodeLabels.kind(kind);

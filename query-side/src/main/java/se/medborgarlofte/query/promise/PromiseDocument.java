@@ -50,6 +50,8 @@ public class PromiseDocument {
     public String closingSummary;
     public Instant recordedAt;
     public Instant updatedAt;
+    /** The promise of the previous period that this one renews, if any. */
+    public String renewedFrom;
     public List<CommitmentDocument> commitments = new ArrayList<>();
     public long lastSequence = -1;
 
@@ -71,6 +73,8 @@ public class PromiseDocument {
         public boolean withdrawn;
         public String withdrawalReason;
         public List<Assessment> assessments = new ArrayList<>();
+        /** The previous period's commitment this one continues, if carried over. */
+        public CarriedFrom carriedFrom;
 
         void apply(CommitmentTerms terms) {
             title = terms.title();
@@ -97,6 +101,9 @@ public class PromiseDocument {
         public Optional<Assessment> latestAssessment() {
             return assessments.stream().reduce((first, second) -> second);
         }
+    }
+
+    public record CarriedFrom(String promiseId, String commitmentId) {
     }
 
     public record Assessment(LocalDate assessedOn, PaceStatus status, String rationale, Instant recordedAt) {

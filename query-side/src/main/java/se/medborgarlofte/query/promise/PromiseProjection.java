@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
+import se.medborgarlofte.query.promise.PromiseDocument.CarriedFrom;
 import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
 import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
 import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
@@ -94,6 +97,18 @@ public class PromiseProjection extends ProjectionBase {
         update(event.promiseId(), sequence, recordedAt, promise -> promise.commitment(event.commitmentId().value())
                 .ifPresent(commitment -> commitment.assessments.add(
                         new Assessment(event.assessedOn(), event.status(), event.rationale(), recordedAt))));
+    }
+
+    @EventHandler
+    void on(PromiseRenewed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.promiseId(), sequence, recordedAt, promise -> promise.renewedFrom = event.renewedFrom().value());
+    }
+
+    @EventHandler
+    void on(CommitmentCarriedOver event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.promiseId(), sequence, recordedAt, promise -> promise.commitment(event.commitmentId().value())
+                .ifPresent(commitment -> commitment.carriedFrom = new CarriedFrom(event.fromPromise().value(),
+                        event.fromCommitment().value())));
     }
 
     private void update(PromiseId promiseId, long sequence, Instant recordedAt, Consumer<PromiseDocument> change) {

@@ -33,9 +33,12 @@ class PromiseQueryController {
     }
 
     @GetMapping("/{promiseId}")
-    @Operation(summary = "Ett medborgarlöfte med åtaganden och bedömningar")
+    @Operation(summary = "Ett medborgarlöfte med åtaganden och bedömningar",
+            description = "renewedFrom: löftet för föregående period som detta förnyar; renewedAs: löftena som förnyar "
+                    + "detta; carriedFrom per åtagande: åtagandet det fortsätter.")
     ResponseEntity<PromiseView> get(@PathVariable String promiseId) {
-        PromiseView promise = promises.findById(promiseId).map(PromiseView::of)
+        List<String> renewedAs = promises.findByRenewedFrom(promiseId).stream().map(p -> p.promiseId).sorted().toList();
+        PromiseView promise = promises.findById(promiseId).map(p -> PromiseView.of(p, renewedAs))
                 .orElseThrow(() -> NotFoundException.promise(promiseId));
         return ResponseEntity.ok().eTag("\"" + promise.version() + "\"").body(promise);
     }

@@ -11,6 +11,7 @@ import se.medborgarlofte.events.Party;
 import se.medborgarlofte.events.Signatory;
 import se.medborgarlofte.events.TargetSource;
 import se.medborgarlofte.query.promise.PromiseDocument.Assessment;
+import se.medborgarlofte.query.promise.PromiseDocument.CarriedFrom;
 import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
 
 import java.time.Instant;
@@ -34,13 +35,13 @@ public final class PromiseViews {
                                  Set<ActivityKind> countedKinds, Integer target, CommitmentShape shape, Cadence cadence,
                                  LocalDate dueOn, List<String> municipalities, Map<String, Integer> municipalityTargets,
                                  String targetMeasure, TargetSource targetSource, boolean withdrawn,
-                                 String withdrawalReason, List<Assessment> assessments) {
+                                 String withdrawalReason, List<Assessment> assessments, CarriedFrom carriedFrom) {
         static CommitmentView of(CommitmentDocument c) {
             CommitmentTerms terms = c.terms();
             return new CommitmentView(c.commitmentId, c.title, c.description, c.owner, c.focusArea, c.countedKinds,
                     c.target, terms.shape(), terms.cadence(), terms.dueOn(), terms.municipalities(),
                     terms.municipalityTargets(), terms.targetMeasure(), terms.targetSource(), c.withdrawn,
-                    c.withdrawalReason, List.copyOf(c.assessments));
+                    c.withdrawalReason, List.copyOf(c.assessments), c.carriedFrom);
         }
 
         @JsonProperty("shapeLabel")
@@ -82,19 +83,23 @@ public final class PromiseViews {
         }
     }
 
-    /** {@code version} is the promise's version for {@code If-Match} on commands (also sent as the ETag). */
+    /**
+     * {@code version} is the promise's version for {@code If-Match} on commands (also sent as the ETag).
+     * {@code renewedFrom} is the previous period's promise this one renews, {@code renewedAs} the ones that renew it.
+     */
     public record PromiseView(String promiseId, long version, String title, List<String> municipalities, String policeArea,
                               LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
                               String statement, List<String> situationSources, String followUp,
                               List<FocusArea> focusAreas, String sourceDocument, List<String> assumedFields,
                               boolean closed, LocalDate closedOn, String closingSummary,
-                              Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments) {
-        static PromiseView of(PromiseDocument p) {
+                              Instant recordedAt, Instant updatedAt, List<CommitmentView> commitments,
+                              String renewedFrom, List<String> renewedAs) {
+        static PromiseView of(PromiseDocument p, List<String> renewedAs) {
             return new PromiseView(p.promiseId, p.lastSequence, p.title, p.municipalities, p.policeArea, p.validFrom, p.validTo,
                     p.signedOn, p.signatories, p.statement, p.situationSources, p.followUp, p.focusAreas,
                     p.sourceDocument, p.assumedFields == null ? List.of() : p.assumedFields, p.closed,
                     p.closedOn, p.closingSummary, p.recordedAt, p.updatedAt,
-                    p.commitments.stream().map(CommitmentView::of).toList());
+                    p.commitments.stream().map(CommitmentView::of).toList(), p.renewedFrom, renewedAs);
         }
     }
 }

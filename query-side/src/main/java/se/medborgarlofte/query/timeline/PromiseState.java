@@ -9,9 +9,12 @@ import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
 import se.medborgarlofte.events.PromiseEvent.CommitmentRevised;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
 import se.medborgarlofte.events.PromiseEvent.CommitmentWithdrawn;
+import se.medborgarlofte.events.PromiseEvent.FindingEvent;
 import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseTerms;
 
@@ -30,6 +33,8 @@ public final class PromiseState {
     public static final class Commitment {
         public CommitmentTerms terms;
         public boolean withdrawn;
+        /** Where it came from, if carried over from the previous period's promise. */
+        public CommitmentCarriedOver carriedFrom;
         /** The assessments as they were recorded. */
         public final List<CommitmentAssessed> assessments = new ArrayList<>();
     }
@@ -45,6 +50,9 @@ public final class PromiseState {
     public LocalDate closedOn;
     public final Map<String, Commitment> commitments = new LinkedHashMap<>();
     public final Map<String, Activity> activities = new LinkedHashMap<>();
+    /** The promise this one renews, if any. */
+    public String renewedFrom;
+    public final Map<String, FindingFold> findings = new LinkedHashMap<>();
 
     public boolean exists() {
         return terms != null;
@@ -77,6 +85,12 @@ public final class PromiseState {
             activity(e.activityId().value()).details = e.details();
         } else if (event instanceof ActivityRetracted e) {
             activity(e.activityId().value()).retracted = true;
+        } else if (event instanceof PromiseRenewed e) {
+            renewedFrom = e.renewedFrom().value();
+        } else if (event instanceof CommitmentCarriedOver e) {
+            commitment(e.commitmentId().value()).carriedFrom = e;
+        } else if (event instanceof FindingEvent e) {
+            findings.computeIfAbsent(e.findingId().value(), id -> new FindingFold()).apply(e);
         }
     }
 

@@ -16,14 +16,15 @@ import java.util.List;
 
 /**
  * Anyone may read the public views (promises, commitments, progress, the activity log without notes, names or who
- * recorded what), also from a municipality's website (CORS, GET only). Everything else (history, exports,
+ * recorded what, findings only in their published wording, lead times, the comparison with the previous period), also from a municipality's website (CORS, GET only). Everything else (history, exports,
  * operations) needs a signed-in ADMIN, EDITOR or VIEWER.
  */
 @Configuration
 class QuerySecurity {
 
     static final String[] PUBLIC = {"/api/promises", "/api/promises/*", "/api/promises/*/progress",
-            "/api/promises/*/activities"};
+            "/api/promises/*/activities", "/api/promises/*/findings/public", "/api/promises/*/findings/lead-time",
+            "/api/promises/*/comparison"};
 
     @Bean
     SecurityFilterChain querySecurityFilterChain(HttpSecurity http, CallerAuthentication authentication) throws Exception {

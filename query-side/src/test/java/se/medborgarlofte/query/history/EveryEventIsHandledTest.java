@@ -21,6 +21,22 @@ import se.medborgarlofte.events.PromiseEvent.PromiseAmended;
 import se.medborgarlofte.events.PromiseEvent.PromiseClosed;
 import se.medborgarlofte.events.PromiseEvent.PromiseSigned;
 import se.medborgarlofte.events.PromiseId;
+import se.medborgarlofte.events.FindingCategory;
+import se.medborgarlofte.events.FindingDetails;
+import se.medborgarlofte.events.FindingId;
+import se.medborgarlofte.events.MeasureId;
+import se.medborgarlofte.events.MeasurePlan;
+import se.medborgarlofte.events.Responsible;
+import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
+import se.medborgarlofte.events.PromiseEvent.FindingPublished;
+import se.medborgarlofte.events.PromiseEvent.FindingRecorded;
+import se.medborgarlofte.events.PromiseEvent.FindingReportedBack;
+import se.medborgarlofte.events.PromiseEvent.FindingUnpublished;
+import se.medborgarlofte.events.PromiseEvent.MeasureCompleted;
+import se.medborgarlofte.events.PromiseEvent.MeasureDeclined;
+import se.medborgarlofte.events.PromiseEvent.MeasurePlanned;
+import se.medborgarlofte.events.PromiseEvent.PromiseRenewed;
+import se.medborgarlofte.query.finding.FindingProjection;
 import se.medborgarlofte.query.activity.ActivityProjection;
 import se.medborgarlofte.query.timeline.PromiseState;
 import se.medborgarlofte.query.timeline.PromiseTimeline;
@@ -49,12 +65,27 @@ class EveryEventIsHandledTest {
     static final PromiseId PROMISE = new PromiseId("p1");
     static final CommitmentId COMMITMENT = new CommitmentId("c1");
     static final ActivityId ACTIVITY = new ActivityId("a1");
+    static final FindingId FINDING = new FindingId("f1");
+    static final LocalDate FOUND_ON = LocalDate.of(2025, 3, 1);
 
     /** One of each event, in an order a promise can live through. */
     static final List<PromiseEvent> LIFE = List.of(
             new PromiseSigned(PROMISE, terms("Medborgarlöfte Testby")),
+            new PromiseRenewed(PROMISE, new PromiseId("p0")),
             new CommitmentAdded(PROMISE, COMMITMENT, commitment(10)),
+            new CommitmentCarriedOver(PROMISE, COMMITMENT, new PromiseId("p0"), new CommitmentId("c0")),
             new ActivityRecorded(PROMISE, ACTIVITY, activity("Storgatan"), false),
+            new FindingRecorded(PROMISE, FINDING, new FindingDetails(ACTIVITY, "Mörk gång", "Storgatan 5",
+                    FindingCategory.LIGHTING, Responsible.OTHER, "Testbyhem"), FOUND_ON),
+            new MeasurePlanned(PROMISE, FINDING, new MeasureId("m1"), new MeasurePlan("Nya lampor",
+                    Responsible.OTHER, "Testbyhem", FOUND_ON.plusDays(10))),
+            new MeasurePlanned(PROMISE, FINDING, new MeasureId("m2"), new MeasurePlan("Klippa buskar",
+                    Responsible.MUNICIPALITY, null, FOUND_ON.plusDays(5))),
+            new MeasureCompleted(PROMISE, FINDING, new MeasureId("m1"), FOUND_ON.plusDays(12), "Två lampor"),
+            new MeasureDeclined(PROMISE, FINDING, new MeasureId("m2"), "Inte kommunens mark"),
+            new FindingReportedBack(PROMISE, FINDING, FOUND_ON.plusDays(14), "Anslag i trapphuset"),
+            new FindingPublished(PROMISE, FINDING, "Mörkt på gångvägen", "Centrum", "Ny belysning"),
+            new FindingUnpublished(PROMISE, FINDING, "Fel plats"),
             new ActivityCorrected(PROMISE, ACTIVITY, activity("Ringvägen"), "Fel plats"),
             new ActivityRetracted(PROMISE, ACTIVITY, "Dubbelregistrerad"),
             new CommitmentRevised(PROMISE, COMMITMENT, commitment(12), "Nytt mål"),
@@ -67,7 +98,10 @@ class EveryEventIsHandledTest {
     static final Map<Class<?>, Set<Class<?>>> READ_MODELS = Map.of(
             PromiseProjection.class, Set.of(PromiseSigned.class, PromiseAmended.class, PromiseClosed.class,
                     CommitmentAdded.class, CommitmentRevised.class, CommitmentWithdrawn.class,
-                    CommitmentAssessed.class),
+                    CommitmentAssessed.class, PromiseRenewed.class, CommitmentCarriedOver.class),
+            FindingProjection.class, Set.of(FindingRecorded.class, MeasurePlanned.class, MeasureCompleted.class,
+                    MeasureDeclined.class, FindingReportedBack.class, FindingPublished.class,
+                    FindingUnpublished.class),
             ActivityProjection.class, Set.of(ActivityRecorded.class, ActivityCorrected.class,
                     ActivityRetracted.class));
 
@@ -120,8 +154,14 @@ class EveryEventIsHandledTest {
     }
 
     private static String fingerprint(PromiseState state) {
-        StringBuilder text = new StringBuilder().append(state.terms).append(state.closed);
-        state.commitments.forEach((id, c) -> text.append(id).append(c.terms).append(c.withdrawn).append(c.assessments));
+        StringBuilder text = new StringBuilder().append(state.terms).append(state.closed).append(state.renewedFrom);
+        state.commitments.forEach((id, c) -> text.append(id).append(c.terms).append(c.withdrawn).append(c.assessments)
+                .append(c.carriedFrom));
+        state.findings.forEach((id, f) -> {
+            text.append(id).append(f.details).append(f.foundOn).append(f.reportedBack).append(f.publication);
+            f.measures.forEach((mid, m) -> text.append(mid).append(m.plan).append(m.doneOn).append(m.whatWasDone)
+                    .append(m.declineReason));
+        });
         state.activities.forEach((id, a) -> text.append(id).append(a.details).append(a.retracted).append(a.example));
         return text.toString();
     }

@@ -1,0 +1,93 @@
+package se.medborgarlofte.query.finding;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+import se.medborgarlofte.events.PromiseEvent.FindingEvent;
+import se.medborgarlofte.events.PromiseEvent.FindingPublished;
+import se.medborgarlofte.events.PromiseEvent.FindingRecorded;
+import se.medborgarlofte.events.PromiseEvent.FindingReportedBack;
+import se.medborgarlofte.events.PromiseEvent.FindingUnpublished;
+import se.medborgarlofte.events.PromiseEvent.MeasureCompleted;
+import se.medborgarlofte.events.PromiseEvent.MeasureDeclined;
+import se.medborgarlofte.events.PromiseEvent.MeasurePlanned;
+import se.medborgarlofte.query.problems.EventProblemLog;
+import se.medborgarlofte.query.problems.ProjectionBase;
+
+import java.time.Instant;
+
+/**
+ * Findings with their åtgärder, återkoppling and public wording. Idempotent: an event is applied only if its
+ * aggregate sequence number is newer than the finding's {@code lastSequence}.
+ */
+@Component
+@ProcessingGroup(FindingProjection.GROUP)
+public class FindingProjection extends ProjectionBase {
+
+    public static final String GROUP = "findings";
+
+    private final FindingRepository repository;
+
+    public FindingProjection(FindingRepository repository, EventProblemLog problems) {
+        super(GROUP, problems);
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(FindingRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MeasurePlanned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MeasureCompleted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MeasureDeclined event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(FindingReportedBack event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(FindingPublished event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(FindingUnpublished event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt);
+    }
+
+    private void apply(FindingEvent event, long sequence, Instant recordedAt) {
+        String id = FindingDocument.id(event.promiseId().value(), event.findingId().value());
+        FindingDocument document = repository.findById(id).orElse(null);
+        if (document == null) {
+            if (!(event instanceof FindingRecorded)) {
+                throw new IllegalStateException("Finding " + id + " has no read model yet");
+            }
+            document = new FindingDocument();
+            document.id = id;
+            document.promiseId = event.promiseId().value();
+            document.recordedAt = recordedAt;
+        }
+        if (document.lastSequence >= sequence) {
+            return;
+        }
+        document.finding.apply(event);
+        document.lastSequence = sequence;
+        document.updatedAt = recordedAt;
+        repository.save(document);
+    }
+}
