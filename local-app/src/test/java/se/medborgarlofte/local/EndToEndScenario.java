@@ -244,6 +244,17 @@ abstract class EndToEndScenario {
         assertThat(renewal.get("renewedFrom").asString()).isEqualTo(promiseId);
         assertThat(renewal.get("commitments").get(0).get("carriedFrom").get("commitmentId").asString()).isEqualTo("walks");
         assertThat(query.get(base).body().get("renewedAs").get(0).asString()).isEqualTo(next);
+        JsonNode comparison = anonymous.get("/api/promises/" + next + "/comparison?asOf=2026-06-30").body();
+        assertThat(comparison.get("previousPromiseId").asString()).isEqualTo(promiseId);
+        assertThat(comparison.get("previousAsOf").asString()).as("as far into the earlier period").isEqualTo("2025-06-30");
+        JsonNode walksBeside = comparison.get("commitments").get(0);
+        assertThat(walksBeside.get("previousCommitmentId").asString()).isEqualTo("walks");
+        assertThat(walksBeside.get("current").get("done").asInt()).isZero();
+        assertThat(walksBeside.get("previousAtEnd").get("done").asInt()).isEqualTo(
+                commitment(query.get(base + "/progress?asOf=2025-12-31").body(), "walks").get("done").asInt());
+        assertThat(walksBeside.get("previousAtSamePoint").get("done").asInt()).isEqualTo(
+                commitment(query.get(base + "/progress?asOf=2025-06-30").body(), "walks").get("done").asInt());
+        assertThat(anonymous.get(base + "/comparison").body().get("commitments")).as("not a renewal").isEmpty();
         assertThat(query.get("/api/promises/" + next + "/history").body().findValuesAsString("change"))
                 .contains("PROMISE_SIGNED", "PROMISE_RENEWED", "COMMITMENT_ADDED", "COMMITMENT_CARRIED_OVER");
         assertThat(query.get(base + "/history").body().findValuesAsString("change"))
