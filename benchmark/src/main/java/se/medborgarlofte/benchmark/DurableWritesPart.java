@@ -10,16 +10,13 @@ import org.bson.Document;
 import se.medborgarlofte.eventstore.EmbeddedMongoServer;
 import se.medborgarlofte.local.LocalApplication;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.insertOneLoop;
 import static se.medborgarlofte.benchmark.Measure.progress;
@@ -102,13 +99,7 @@ final class DurableWritesPart {
                     new Row("5", "RecordActivity via CommandGateway, durable, " + config.commandThreads()
                                  + " threads", rate(many, "cmd/s"), ratio(many, raw8), "D8"));
         } finally {
-            delete(folder);
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            Measure.delete(folder);
         }
     }
 }

@@ -86,7 +86,7 @@ final class Fixtures {
         return new ActivityDetails(ActivityKind.TRAFFIC_CONTROL, TODAY.minusDays(1 + n % 300),
                 "Skolvägen " + (n % 97), Party.POLICE, List.of(commitmentId()),
                 List.of("Anna Andersson", "Bertil Berg", "Cecilia Carlsson"),
-                Map.of("controlledVehicles", 40 + (int) (n % 20), "reports", 2, "warnings", 5), NOTES);
+                Map.of("vehiclesChecked", 40 + (int) (n % 20), "drunkDrivingSuspected", 2, "speedingOffences", 5), NOTES);
     }
 
     static SignPromise signPromise(PromiseId id, int index) {

@@ -14,6 +14,8 @@ import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.local.LocalApplication;
 import se.medborgarlofte.query.activity.ActivityProjection;
 import se.medborgarlofte.query.promise.PromiseProjection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,33 +55,48 @@ final class ReplayPart {
                 + "look-back window then holds thousands of event ids); processors stopped before the append and "
                 + "started after it, from their first token; "
                 + "timed from start until the read models hold every event's effect (activities docs + promise docs "
-                + "+ commitments = %,d); limit %d s",
+                + "+ commitments = %,d); limit %d s, Axon's stock engine %d s (FAILED if not done by then); "
+                + "%s embedded server",
                 total, promises, perPromise - 2, perPromise, bench.config.replayBatchSize(),
                 System.getProperty("medborgarlofte.event-store.batch-size", "1000 (default)"), total,
-                bench.config.replayTimeoutSeconds()));
+                bench.config.replayTimeoutSeconds(), bench.config.replayStockTimeoutSeconds(),
+                bench.config.replayFileBacked() ? "file-backed (the local run's backend)" : "in-memory"));
         if (bench.config.replayWarmupPromises() > 0) {
             // JIT warm-up of the query side's path (projections, Spring Data, driver, Axon), so that the first
             // measured replay isn't the coldest; not reported
             progress("3/4 warm-up: replay of %,d events, sequenced engine", (long) bench.config.replayWarmupPromises() * perPromise);
-            replay("sequenced", "history", bench.config.replayWarmupPromises(), perPromise, processors);
+            replay("sequenced", "history", bench.config.replayWarmupPromises(), perPromise, processors,
+                    bench.config.replayTimeoutSeconds());
         }
+        String limitName = bench.config.replayFileBacked() ? "LMF" : "LM";
+        Double limit = bench.limits == null ? null
+                : bench.config.replayFileBacked() ? bench.limits.insertManyFile() : bench.limits.insertMany();
         for (String timestamps : bench.config.replayTimestamps()) {
             String label = "history".equals(timestamps) ? "timestamps over a year" : "timestamps now (burst)";
             Map<String, Double> rates = new LinkedHashMap<>();
             for (String engine : bench.config.replayEngines()) {
-                progress("3/4 replay of %,d events, %s, engine %s (limit %d s)", total, label, engine,
-                        bench.config.replayTimeoutSeconds());
-                Replay replay = replay(engine, timestamps, promises, perPromise, processors);
-                rates.put(engine, replay.eventsPerSecond());
+                int timeout = bench.config.replayTimeoutSeconds(engine);
+                progress("3/4 replay of %,d events, %s, engine %s (limit %d s)", total, label, engine, timeout);
+                String measurement = "replay, " + engine + " engine, " + label;
+                Replay replay;
+                try {
+                    replay = replay(engine, timestamps, promises, perPromise, processors, timeout);
+                } catch (Exception e) {
+                    // a comparison that fails (the stock engine timing the server out) is a row, not the end
+                    bench.failed("3", measurement, e);
+                    continue;
+                }
                 bench.rows.add(new Row("3", String.format(Locale.ROOT, "append %,d events, %s engine (%d per call)", total,
                         engine, perPromise), rate(replay.appendPerSecond(), "events/s"),
-                        ratio(replay.appendPerSecond(), bench.limits == null ? null : bench.limits.insertMany()), "LM"));
+                        ratio(replay.appendPerSecond(), limit), limitName));
                 String result = rate(replay.eventsPerSecond(), "events/s") + (replay.complete()
                         ? String.format(Locale.ROOT, " (%,d in %.1f s)", replay.applied(), replay.seconds())
-                        : String.format(Locale.ROOT, " (STOPPED at %.0f s: %,d of %,d)", replay.seconds(),
+                        : String.format(Locale.ROOT, " FAILED: stopped at %.0f s, %,d of %,d", replay.seconds(),
                         replay.applied(), total));
-                bench.rows.add(new Row("3", "replay, " + engine + " engine, " + label, result,
-                        ratio(replay.eventsPerSecond(), bench.limits == null ? null : bench.limits.insertMany()), "LM"));
+                bench.rows.add(new Row("3", measurement, result, ratio(replay.eventsPerSecond(), limit), limitName));
+                if (replay.complete()) {
+                    rates.put(engine, replay.eventsPerSecond());
+                }
             }
             if (rates.containsKey("sequenced") && rates.containsKey("axon-mongo")) {
                 bench.rows.add(new Row("3", "replay sequenced / axon-mongo, " + label, String.format(Locale.ROOT, "%.1fx",
@@ -95,9 +112,20 @@ final class ReplayPart {
     }
 
     private Replay replay(String engine, String timestamps, int promises, int perPromise,
-                          Map<String, Object> processorProperties) throws Exception {
+                          Map<String, Object> processorProperties, int timeoutSeconds) throws Exception {
+        Path folder = Files.createTempDirectory("bench-replay");
+        try {
+            return replay(engine, timestamps, promises, perPromise, processorProperties, timeoutSeconds, folder);
+        } finally {
+            Measure.delete(folder);
+        }
+    }
+
+    private Replay replay(String engine, String timestamps, int promises, int perPromise,
+                          Map<String, Object> processorProperties, int timeoutSeconds, Path folder) throws Exception {
         long total = (long) promises * perPromise;
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
+        try (EmbeddedMongoServer server = bench.config.replayFileBacked()
+                ? EmbeddedMongoServer.fileBacked(folder, "127.0.0.1", 0) : EmbeddedMongoServer.inMemory();
              LocalApplication app = bench.start(server, engine, processorProperties);
              MongoClient client = MongoClients.create(server.uri(EventStoreBenchmark.DATABASE))) {
             Configuration axon = app.querySide().getBean(Configuration.class);
@@ -133,7 +161,7 @@ final class ReplayPart {
                 throw new IllegalStateException("read models not empty before the replay");
             }
             long expectedActivities = (long) promises * (perPromise - 2);
-            long deadline = TimeUnit.SECONDS.toNanos(bench.config.replayTimeoutSeconds());
+            long deadline = TimeUnit.SECONDS.toNanos(timeoutSeconds);
             long start = System.nanoTime();
             processors.forEach(StreamingEventProcessor::start);
             long applied = 0;
@@ -141,21 +169,35 @@ final class ReplayPart {
             while (true) {
                 long activityCount = activities.estimatedDocumentCount();
                 long promiseCount = promiseDocs.estimatedDocumentCount();
+                long now = System.nanoTime();
+                boolean documentsThere = activityCount >= expectedActivities && promiseCount >= promises;
+                boolean timedOut = now - start >= deadline;
+                boolean report = now - lastReport > TimeUnit.SECONDS.toNanos(15);
+                if (!documentsThere && !timedOut && !report) {
+                    // the commitments are counted by scanning the promises: only when it can end the wait, so that
+                    // the poll does not compete with the replay for the server
+                    Thread.sleep(100);
+                    continue;
+                }
                 long commitments = promiseCount == 0 ? 0
                         : promiseDocs.countDocuments(Filters.size("commitments", 1));
                 applied = activityCount + promiseCount + commitments;
-                long now = System.nanoTime();
-                if (activityCount >= expectedActivities && promiseCount >= promises && commitments >= promises) {
+                if (documentsThere && commitments >= promises) {
                     return new Replay(appendPerSecond, applied, (now - start) / 1e9, true);
                 }
-                if (now - start >= deadline) {
-                    // both at once: each waits for its fetch in flight, which takes long on a slow engine
-                    java.util.concurrent.CompletableFuture.allOf(processors.stream()
-                            .map(StreamingEventProcessor::shutdownAsync)
-                            .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                if (timedOut) {
+                    // both at once: each waits for its fetch in flight, which takes long on a slow engine; not
+                    // longer than a minute (the application is closed in any case)
+                    try {
+                        java.util.concurrent.CompletableFuture.allOf(processors.stream()
+                                .map(StreamingEventProcessor::shutdownAsync)
+                                .toArray(java.util.concurrent.CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        progress("    %s: processors did not stop within 60 s (%s)", engine, e);
+                    }
                     return new Replay(appendPerSecond, applied, (now - start) / 1e9, false);
                 }
-                if (now - lastReport > TimeUnit.SECONDS.toNanos(15)) {
+                if (report) {
                     progress("    %s: %,d of %,d applied after %.0f s", engine, applied, total, (now - start) / 1e9);
                     lastReport = now;
                 }

@@ -1,5 +1,6 @@
 package se.medborgarlofte.eventstore.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -74,6 +75,13 @@ public final class DurableH2Backend extends H2Backend {
             groupCommit.awaitDurable(ticket);
         }
         return response;
+    }
+
+    /** mongo-java-server's H2 database, with index keys compared as values ({@link OrderedKeysH2Database}); called from
+     * the super constructor, before this class's fields are set. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return OrderedKeysH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     static boolean asksForDurability(Object writeConcern) {

@@ -2,6 +2,8 @@ package se.medborgarlofte.query.activity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import se.medborgarlofte.query.batch.DocumentBatch;
 import se.medborgarlofte.query.problems.EventProblemLog;
 import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -18,7 +20,8 @@ import java.time.Instant;
 
 /**
  * The activity log. Idempotent: a document remembers the aggregate sequence number of the last event applied to
- * it, and older or repeated events are skipped.
+ * it, and older or repeated events are skipped. The documents a batch of events changes are read with one query and
+ * written with one bulk write ({@link DocumentBatch}).
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
@@ -26,18 +29,35 @@ public class ActivityProjection extends ProjectionBase {
 
     public static final String GROUP = "activities";
 
-    private final MongoTemplate mongo;
+    private final DocumentBatch<ActivityDocument> documents;
 
     public ActivityProjection(MongoTemplate mongo, EventProblemLog problems) {
         super(GROUP, problems);
-        this.mongo = mongo;
+        this.documents = new DocumentBatch<>(GROUP,
+                DocumentBatch.inCollection(mongo, ActivityDocument.class, document -> document.id),
+                document -> document.id, ActivityProjection::documentId);
+    }
+
+    /** The activity an event changes, read from the payload only for the three activity events. */
+    private static String documentId(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        if (type == ActivityRecorded.class && event.getPayload() instanceof ActivityRecorded e) {
+            return ActivityDocument.id(e.promiseId().value(), e.activityId().value());
+        }
+        if (type == ActivityCorrected.class && event.getPayload() instanceof ActivityCorrected e) {
+            return ActivityDocument.id(e.promiseId().value(), e.activityId().value());
+        }
+        if (type == ActivityRetracted.class && event.getPayload() instanceof ActivityRetracted e) {
+            return ActivityDocument.id(e.promiseId().value(), e.activityId().value());
+        }
+        return null;
     }
 
     @EventHandler
     void on(ActivityRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadataKeys.USER_ID) String userId) {
         String id = ActivityDocument.id(event.promiseId().value(), event.activityId().value());
-        ActivityDocument document = mongo.findById(id, ActivityDocument.class);
+        ActivityDocument document = documents.find(id).orElse(null);
         if (document != null && document.lastSequence >= sequence) {
             return;
         }
@@ -75,16 +95,13 @@ public class ActivityProjection extends ProjectionBase {
     }
 
     private ActivityDocument find(String promiseId, String activityId) {
-        ActivityDocument document = mongo.findById(ActivityDocument.id(promiseId, activityId), ActivityDocument.class);
-        if (document == null) {
-            throw new IllegalStateException("Activity " + activityId + " of " + promiseId + " has no read model yet");
-        }
-        return document;
+        return documents.find(ActivityDocument.id(promiseId, activityId)).orElseThrow(() ->
+                new IllegalStateException("Activity " + activityId + " of " + promiseId + " has no read model yet"));
     }
 
     private void save(ActivityDocument document, long sequence, Instant changedAt) {
         document.lastSequence = sequence;
         document.lastChangedAt = changedAt;
-        mongo.save(document);
+        documents.save(document);
     }
 }

@@ -2,6 +2,8 @@ package se.medborgarlofte.query.finding;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import se.medborgarlofte.query.batch.DocumentBatch;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,19 @@ public class FindingProjection extends ProjectionBase {
 
     public static final String GROUP = "findings";
 
-    private final FindingRepository repository;
+    private final DocumentBatch<FindingDocument> documents;
 
     public FindingProjection(FindingRepository repository, EventProblemLog problems) {
         super(GROUP, problems);
-        this.repository = repository;
+        this.documents = new DocumentBatch<>(GROUP, DocumentBatch.inRepository(repository),
+                document -> document.id, FindingProjection::documentId);
+    }
+
+    /** The finding a finding event changes; other events aren't read. */
+    private static String documentId(EventMessage<?> event) {
+        return FindingEvent.class.isAssignableFrom(event.getPayloadType())
+                && event.getPayload() instanceof FindingEvent finding
+                ? FindingDocument.id(finding.promiseId().value(), finding.findingId().value()) : null;
     }
 
     @EventHandler
@@ -72,7 +82,7 @@ public class FindingProjection extends ProjectionBase {
 
     private void apply(FindingEvent event, long sequence, Instant recordedAt) {
         String id = FindingDocument.id(event.promiseId().value(), event.findingId().value());
-        FindingDocument document = repository.findById(id).orElse(null);
+        FindingDocument document = documents.find(id).orElse(null);
         if (document == null) {
             if (!(event instanceof FindingRecorded)) {
                 throw new IllegalStateException("Finding " + id + " has no read model yet");
@@ -88,6 +98,6 @@ public class FindingProjection extends ProjectionBase {
         document.finding.apply(event);
         document.lastSequence = sequence;
         document.updatedAt = recordedAt;
-        repository.save(document);
+        documents.save(document);
     }
 }

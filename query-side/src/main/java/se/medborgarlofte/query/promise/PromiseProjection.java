@@ -1,7 +1,11 @@
 package se.medborgarlofte.query.promise;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import se.medborgarlofte.events.PromiseEvent;
+import se.medborgarlofte.query.batch.DocumentBatch;
 import se.medborgarlofte.query.problems.EventProblemLog;
 import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -27,6 +31,7 @@ import java.util.function.Consumer;
 /**
  * Promises with their commitments. Idempotent: every change is applied only if its aggregate sequence number
  * is newer than the document's {@code lastSequence} (events of one promise arrive in order, one segment each).
+ * A batch of events reads and writes its promises together ({@link DocumentBatch}).
  */
 @Component
 @ProcessingGroup(PromiseProjection.GROUP)
@@ -34,16 +39,23 @@ public class PromiseProjection extends ProjectionBase {
 
     public static final String GROUP = "promises";
 
-    private final PromiseRepository repository;
+    private final DocumentBatch<PromiseDocument> documents;
 
     public PromiseProjection(PromiseRepository repository, EventProblemLog problems) {
         super(GROUP, problems);
-        this.repository = repository;
+        this.documents = new DocumentBatch<>(GROUP, DocumentBatch.inRepository(repository),
+                document -> document.promiseId, PromiseProjection::documentId);
+    }
+
+    /** Every promise event is about the promise whose id is the aggregate's; the payload isn't read. */
+    private static String documentId(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain && PromiseEvent.class.isAssignableFrom(event.getPayloadType())
+                ? domain.getAggregateIdentifier() : null;
     }
 
     @EventHandler
     void on(PromiseSigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        PromiseDocument document = repository.findById(event.promiseId().value()).orElseGet(PromiseDocument::new);
+        PromiseDocument document = documents.find(event.promiseId().value()).orElseGet(PromiseDocument::new);
         if (document.lastSequence >= sequence) {
             return;
         }
@@ -112,7 +124,7 @@ public class PromiseProjection extends ProjectionBase {
     }
 
     private void update(PromiseId promiseId, long sequence, Instant recordedAt, Consumer<PromiseDocument> change) {
-        PromiseDocument document = repository.findById(promiseId.value())
+        PromiseDocument document = documents.find(promiseId.value())
                 .orElseThrow(() -> new IllegalStateException("Promise " + promiseId + " has no read model yet"));
         if (document.lastSequence >= sequence) {
             return;
@@ -124,6 +136,6 @@ public class PromiseProjection extends ProjectionBase {
     private void save(PromiseDocument document, long sequence, Instant recordedAt) {
         document.lastSequence = sequence;
         document.updatedAt = recordedAt;
-        repository.save(document);
+        documents.save(document);
     }
 }
