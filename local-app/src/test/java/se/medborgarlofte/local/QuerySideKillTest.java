@@ -262,7 +262,7 @@ class QuerySideKillTest {
                     i % 2 == 0 ? ActivityKind.TRAFFIC_CONTROL : ActivityKind.SAFETY_WALK,
                     PERIOD_START.plusDays((index * 7L + i * 4L) % 250), place,
                     i % 3 == 0 ? Party.POLICE : i % 3 == 1 ? Party.MUNICIPALITY : Party.JOINT,
-                    List.of(COMMITMENT), List.of("Kommunpolis"), Map.of("checked", i), "aktivitet " + i);
+                    List.of(COMMITMENT), List.of("Kommunpolis"), Map.of("vehiclesChecked", i), "aktivitet " + i);
             Object recorded = send(gateway, new RecordActivity(id, ActivityId.of(activityId), details, false));
             assertThat(recorded).isEqualTo(RecordingResult.RECORDED);
             ExpectedActivity activity = new ExpectedActivity(promiseId, activityId, place, ++sequence);
