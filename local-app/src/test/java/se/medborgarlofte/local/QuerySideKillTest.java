@@ -23,6 +23,7 @@ import se.medborgarlofte.query.QuerySideApplication;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.OutcomeMeasures;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
@@ -258,11 +259,12 @@ class QuerySideKillTest {
         for (int i = 0; i < ACTIVITIES_PER_PROMISE; i++) {
             String activityId = "a%03d".formatted(i);
             String place = "plats-" + activityId;
-            ActivityDetails details = new ActivityDetails(
-                    i % 2 == 0 ? ActivityKind.TRAFFIC_CONTROL : ActivityKind.SAFETY_WALK,
+            ActivityKind kind = i % 2 == 0 ? ActivityKind.TRAFFIC_CONTROL : ActivityKind.SAFETY_WALK;
+            ActivityDetails details = new ActivityDetails(kind,
                     PERIOD_START.plusDays((index * 7L + i * 4L) % 250), place,
                     i % 3 == 0 ? Party.POLICE : i % 3 == 1 ? Party.MUNICIPALITY : Party.JOINT,
-                    List.of(COMMITMENT), List.of("Kommunpolis"), Map.of("vehiclesChecked", i), "aktivitet " + i);
+                    List.of(COMMITMENT), List.of("Kommunpolis"), Map.of(OutcomeMeasures.of(kind).get(0).key(), i),
+                    "aktivitet " + i);
             Object recorded = send(gateway, new RecordActivity(id, ActivityId.of(activityId), details, false));
             assertThat(recorded).isEqualTo(RecordingResult.RECORDED);
             ExpectedActivity activity = new ExpectedActivity(promiseId, activityId, place, ++sequence);

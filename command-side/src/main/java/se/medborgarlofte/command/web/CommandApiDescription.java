@@ -34,4 +34,9 @@ class CommandApiDescription {
                         HttpStatus.CONTENT_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE)),
                 (path, method) -> false);
     }
+
+    @Bean
+    OpenApiCustomizer commandRequestExamples() {
+        return SeedExamples.customizer();
+    }
 }
