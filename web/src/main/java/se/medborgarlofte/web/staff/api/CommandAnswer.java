@@ -1,0 +1,11 @@
+package se.medborgarlofte.web.staff.api;
+
+/**
+ * The command side's answer: a 2xx with {@code position} (its {@code X-Event-Position}, or -1) or a problem.
+ */
+public record CommandAnswer(int status, long position, ApiProblem problem) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+}
