@@ -69,6 +69,15 @@ final class Browser {
     static Path screenshot(ChromeDriver driver, String url, int width, String name) {
         viewport(driver, width, 900);
         driver.get(url);
+        try {
+            return capture(driver, width, name);
+        } finally {
+            viewport(driver, 1280, 900);
+        }
+    }
+
+    /** A PNG of the whole page the browser shows now (after a form was sent, say); the window is 900 high after. */
+    static Path capture(ChromeDriver driver, int width, String name) {
         Number height = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight;");
         viewport(driver, width, Math.min(20000, height.intValue()));
@@ -81,7 +90,7 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            viewport(driver, 1280, 900);
+            viewport(driver, width, 900);
         }
     }
 

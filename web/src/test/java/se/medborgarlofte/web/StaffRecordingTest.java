@@ -122,7 +122,7 @@ class StaffRecordingTest {
 
     /** The done figure of Värnamo's traffic commitment, from the query side's public progress. */
     static int trafficDone() {
-        String body = system.query.get("/api/promises/" + PROMISE + "/progress").body();
+        String body = TestSystem.get().query.get("/api/promises/" + PROMISE + "/progress").body();
         int at = body.indexOf("\"commitmentId\":\"" + TRAFFIC + "\"");
         String rest = body.substring(at);
         java.util.regex.Matcher done = java.util.regex.Pattern.compile("\"done\":(\\d+)").matcher(rest);

@@ -58,6 +58,19 @@ final class StaffSession {
         return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET());
     }
 
+    /** A download's bytes. */
+    byte[] getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows a redirect answer to its page. */
     Answer follow(Answer redirect) {
         return get(redirect.location());

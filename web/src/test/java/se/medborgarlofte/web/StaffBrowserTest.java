@@ -1,0 +1,107 @@
+package se.medborgarlofte.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff pages in a real browser the size of a phone: sign in as the police editor, record a trafikkontroll with
+ * the thumb, see the receipt with the figure moved; every staff page passes axe-core's WCAG 2.0/2.1 A and AA rules
+ * and fits 375 px without sideways scrolling. Screenshots go to target/screenshots/.
+ */
+class StaffBrowserTest {
+
+    static final int PHONE = 375;
+    static TestSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = TestSystem.get();
+    }
+
+    @Test
+    void aPoliceEditorRecordsATrafficControlFromAPhoneAndSeesTheProgressMove() {
+        ChromeDriver driver = Browser.get();
+        List<String> checked = new ArrayList<>();
+        try {
+            Browser.viewport(driver, PHONE, 800);
+            driver.manage().deleteAllCookies();
+            driver.get(system.web.url("/personal/"));
+            assertThat(driver.getCurrentUrl()).as("sign-in first").endsWith("/logga-in");
+            checkPage(driver, "logga-in", checked);
+            driver.findElement(By.id("username")).sendKeys(TestSystem.POLICE);
+            driver.findElement(By.id("password")).sendKeys("fel-lösenord");
+            driver.findElement(By.cssSelector("form.staff-form button")).click();
+            assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).startsWith("Fel användarnamn");
+            checkPage(driver, "logga-in-fel", checked);
+            driver.findElement(By.id("password")).sendKeys(TestSystem.POLICE_PASSWORD);
+            driver.findElement(By.cssSelector("form.staff-form button")).click();
+            assertThat(driver.getCurrentUrl()).as("back where the officer was going").contains("/personal/");
+            checkPage(driver, "personal", checked);
+
+            int before = StaffRecordingTest.trafficDone();
+            driver.findElement(By.cssSelector("a[href='/personal/loften/varnamo-2023/registrera']")).click();
+            checkPage(driver, "registrera-typ", checked);
+            driver.findElement(By.id("kind-TRAFFIC_CONTROL")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Registrera: Trafikkontroll");
+            checkPage(driver, "registrera", checked);
+
+            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            assertThat(driver.findElement(By.cssSelector("#place-error")).getText()).startsWith("Skriv var det hände");
+            checkPage(driver, "registrera-fel", checked);
+
+            driver.findElement(By.id("place")).sendKeys("Riksväg 27 vid Bredaryd");
+            driver.findElement(By.id("outcomes-vehiclesChecked")).sendKeys("52");
+            driver.findElement(By.id("outcomes-drugDrivingSuspected")).sendKeys("1");
+            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Sparat");
+            assertThat(driver.findElement(By.cssSelector(".progress-lines")).getText())
+                    .contains((before + 1) + " gjorda");
+            checkPage(driver, "kvitto", checked);
+
+            driver.get(system.web.url("/personal/"));
+            assertThat(driver.findElement(By.cssSelector(".latest")).getText()).contains("Riksväg 27 vid Bredaryd");
+
+            driver.get(system.web.url("/personal/loften/varnamo-2023/registrera?kind=SAFETY_WALK"));
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('form.staff-form input[name=_csrf]').remove();");
+            driver.findElement(By.id("place")).sendKeys("Centrum");
+            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Åtkomst nekad");
+            checkPage(driver, "nekad", checked);
+        } finally {
+            driver.manage().deleteAllCookies();
+            Browser.viewport(driver, 1280, 900);
+        }
+        assertThat(checked).hasSize(8);
+    }
+
+    /** axe-core finds nothing, the page fits the phone's width, and a screenshot is saved. */
+    static void checkPage(ChromeDriver driver, String name, List<String> checked) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertThat(results.getViolations()).as(() -> name + ": " + describe(results.getViolations())).isEmpty();
+        assertThat(results.getPasses()).as("axe really ran").isNotEmpty();
+        Number scrollWidth = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;");
+        int width = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).intValue();
+        assertThat(scrollWidth.intValue()).as(name + " fits without sideways scrolling").isLessThanOrEqualTo(width);
+        Browser.capture(driver, width, "personal-" + name);
+        checked.add(name);
+    }
+
+    static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
