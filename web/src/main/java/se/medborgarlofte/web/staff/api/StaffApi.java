@@ -105,6 +105,25 @@ public class StaffApi {
         }
     }
 
+    /** The command side's CSV import: {@code dryRun} checks every row and writes nothing. */
+    public ImportAnswer importCsv(String promiseId, byte[] csv, boolean dryRun) {
+        URI target = UriComponentsBuilder.fromUri(settings.commandUrl()).path("/api/promises/{id}/activities/import")
+                .queryParam("dryRun", dryRun).buildAndExpand(checked(promiseId)).encode().toUri();
+        HttpResponse<byte[]> response = send(authorized(target).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build());
+        try {
+            return response.statusCode() == 200
+                    ? new ImportAnswer(200, json.readValue(response.body(), StaffViews.ImportReport.class), null)
+                    : new ImportAnswer(response.statusCode(), null, json.readValue(response.body(), ApiProblem.class));
+        } catch (JacksonException e) {
+            throw new QueryUnavailableException("Unreadable answer from " + target, e);
+        }
+    }
+
+    /** The import's report, or its problem. */
+    public record ImportAnswer(int status, StaffViews.ImportReport report, ApiProblem problem) {
+    }
+
     private UriComponentsBuilder query(String path) {
         return UriComponentsBuilder.fromUri(settings.queryUrl()).path(path);
     }

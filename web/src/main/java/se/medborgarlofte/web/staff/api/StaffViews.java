@@ -64,4 +64,21 @@ public final class StaffViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Change(Instant recordedAt, String change, String summary, String reason) {
     }
+
+    /** The command side's answer to a CSV import (or its dry run), row by row. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportReport(boolean dryRun, int rows, int ok, int alreadyRecorded, int invalid,
+                               List<ImportRow> results) {
+        public List<ImportRow> results() {
+            return results == null ? List.of() : results;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportRow(int row, String activityId, String status, String field, String rule, String message,
+                            List<Integer> identicalTo) {
+        public List<Integer> identicalTo() {
+            return identicalTo == null ? List.of() : identicalTo;
+        }
+    }
 }
