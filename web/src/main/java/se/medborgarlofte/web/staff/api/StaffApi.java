@@ -86,6 +86,29 @@ public class StaffApi {
         return answer.getOrDefault("position", -1L);
     }
 
+    /**
+     * Waits, at most {@code wait}, until the read models have passed {@code position} (a command's
+     * {@code X-Event-Position}); false when they have not, or when the position is unknown (negative).
+     */
+    public boolean awaitReadPosition(long position, Duration wait) {
+        if (position < 0) {
+            return false;
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (readPosition() < position) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sends a command as JSON; {@code path} has {@code {id}}-style variables filled from {@code variables}. */
     public CommandAnswer post(String path, Object body, String... variables) {
         URI target = UriComponentsBuilder.fromUri(settings.commandUrl()).path(path)

@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 class ReceiptController {
 
     static final Duration WAIT = Duration.ofSeconds(3);
-    private static final long POLL_MILLIS = 40;
 
     private final StaffApi api;
     private final Messages messages;
@@ -47,7 +46,7 @@ class ReceiptController {
     String receipt(@PathVariable String promiseId, @RequestParam(name = "aktivitet") String activityId,
                    @RequestParam(name = "position", defaultValue = "-1") String position, Model model) {
         StaffViews.Promise promise = api.promise(promiseId);
-        boolean caughtUp = waitFor(parse(position));
+        boolean caughtUp = api.awaitReadPosition(parse(position), WAIT);
         Optional<StaffViews.Activity> activity = caughtUp ? api.activities(promiseId).stream()
                 .filter(a -> a.activityId().equals(activityId)).findFirst() : Optional.empty();
         model.addAttribute("user", StaffUser.current());
@@ -76,29 +75,7 @@ class ReceiptController {
         }).toList();
     }
 
-    /** Whether the read models reached {@code position} within {@link #WAIT}. */
-    private boolean waitFor(long position) {
-        if (position < 0) {
-            return false;
-        }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            if (api.readPosition() >= position) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
-    private static long parse(String position) {
+    static long parse(String position) {
         return position.matches("\\d{1,18}") ? Long.parseLong(position) : -1;
     }
 }

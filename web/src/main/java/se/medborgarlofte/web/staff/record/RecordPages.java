@@ -13,6 +13,8 @@ import se.medborgarlofte.web.staff.api.StaffViews;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /** The view models of the recording pages: what this user may record in this promise, and how it reads. */
@@ -66,20 +68,54 @@ class RecordPages {
 
     String form(Model model, Choice choice, RecordForm form, FormErrors errors) {
         common(model, choice);
+        fields(model, choice, form, errors, choice.commitmentsFor(form.kind()));
+        return "staff/record";
+    }
+
+    /** One activity, with the correction and retraction forms where the user may act for its performer. */
+    String activity(Model model, Choice choice, StaffViews.Activity activity, CorrectionForm correction,
+                    FormErrors correctionErrors, FormErrors retractionErrors) {
+        common(model, choice);
+        List<StaffViews.Commitment> linkable = choice.promise().active().stream()
+                .filter(c -> choice.commitmentsFor(activity.kind()).contains(c)
+                             || activity.commitmentIds().contains(c.commitmentId())).toList();
+        fields(model, choice, correction.fields(), correctionErrors, linkable);
+        Map<String, String> titles = choice.promise().commitments().stream()
+                .collect(Collectors.toMap(StaffViews.Commitment::commitmentId, StaffViews.Commitment::title));
+        model.addAttribute("activity", activity);
+        model.addAttribute("reason", correction.reason());
+        model.addAttribute("retractionErrors", retractionErrors);
+        model.addAttribute("date", SwedishFormat.date(activity.occurredOn()));
+        model.addAttribute("performer", messages.get("party." + activity.performedBy()));
+        model.addAttribute("linked", activity.commitmentIds().stream().map(id -> titles.getOrDefault(id, id)).toList());
+        model.addAttribute("measured", activity.outcomes().entrySet().stream()
+                .map(e -> new Option(String.valueOf(e.getValue()), label(e.getKey()), e.getKey())).toList());
+        model.addAttribute("mayChange", !activity.retracted() && !choice.promise().closed()
+                                        && StaffUser.mayActFor(choice.sides(), activity.performedBy()));
+        return "staff/activity";
+    }
+
+    private void fields(Model model, Choice choice, RecordForm form, FormErrors errors,
+                        List<StaffViews.Commitment> commitments) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("kindLabel", messages.get("kind." + form.kind()));
         model.addAttribute("performers", Arrays.stream(Side.values()).filter(choice.sides()::contains)
                 .map(side -> new Option(side.name(), messages.get("party." + side.name()), "performedBy-" + side.name()))
                 .toList());
-        model.addAttribute("commitments", choice.commitmentsFor(form.kind()).stream()
+        model.addAttribute("commitments", commitments.stream()
                 .map(c -> new Option(c.commitmentId(), c.title() + " (" + c.ownerLabel() + ")",
                         "commitmentIds-" + c.commitmentId())).toList());
         model.addAttribute("outcomes", OutcomeFields.of(form.kind()).stream()
                 .map(key -> new Option(key, messages.get("outcome." + key), FormErrors.anchor("outcomes." + key)))
                 .toList());
         model.addAttribute("period", SwedishFormat.period(choice.promise().validFrom(), choice.promise().validTo()));
-        return "staff/record";
+    }
+
+    /** An outcome's Swedish label; a key the form does not know is shown as it is. */
+    private String label(String key) {
+        String label = messages.getOrNull("outcome." + key);
+        return label == null ? key : label;
     }
 
     private static void common(Model model, Choice choice) {
