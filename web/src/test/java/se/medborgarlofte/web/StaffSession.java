@@ -114,7 +114,8 @@ final class StaffSession {
                 continue;
             }
             fields.add(name);
-            fields.add("textarea".equals(input.tagName()) ? input.text() : input.val());
+            fields.add("textarea".equals(input.tagName()) ? input.text() : "select".equals(input.tagName())
+                    ? selected(input) : input.val());
         }
         overrides.forEach((name, value) -> {
             for (String single : value.split("\\|", -1)) {
@@ -123,6 +124,12 @@ final class StaffSession {
             }
         });
         return fields;
+    }
+
+    private static String selected(Element select) {
+        Element option = select.selectFirst("option[selected]");
+        option = option != null ? option : select.selectFirst("option");
+        return option == null ? "" : option.val();
     }
 
     static String csrf(Document page) {

@@ -18,7 +18,12 @@ public final class StaffViews {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Promise(String promiseId, long version, String title, List<String> municipalities, String policeArea,
-                          LocalDate validFrom, LocalDate validTo, boolean closed, List<Commitment> commitments) {
+                          LocalDate validFrom, LocalDate validTo, boolean closed, List<FocusArea> focusAreas,
+                          List<Commitment> commitments) {
+        public List<FocusArea> focusAreas() {
+            return focusAreas == null ? List.of() : focusAreas;
+        }
+
         public List<Commitment> commitments() {
             return commitments == null ? List.of() : commitments;
         }
@@ -29,7 +34,12 @@ public final class StaffViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Commitment(String commitmentId, String title, String owner, String ownerLabel, String focusArea,
+    public record FocusArea(String code, String title) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Commitment(String commitmentId, String title, String description, String owner, String ownerLabel,
+                             String focusArea,
                              List<String> countedKinds, Integer target, boolean withdrawn,
                              List<Assessment> assessments) {
         public List<String> countedKinds() {

@@ -36,7 +36,11 @@ class StaffHomeController {
 
     /** One promise on the page. */
     record PromiseCard(String promiseId, String title, String period, boolean closed, boolean mayRecord,
-                       List<String> commitments) {
+                       List<CommitmentLink> commitments) {
+    }
+
+    /** A commitment the user acts for, with its page. */
+    record CommitmentLink(String commitmentId, String title) {
     }
 
     /** One of my records. */
@@ -56,9 +60,9 @@ class StaffHomeController {
             if (sides.isEmpty() && !readsAll) {
                 continue;
             }
-            List<String> commitments = promise.active().stream()
+            List<CommitmentLink> commitments = promise.active().stream()
                     .filter(c -> StaffUser.mayActFor(sides, c.owner()))
-                    .map(c -> c.title() + " (" + c.ownerLabel() + ")").toList();
+                    .map(c -> new CommitmentLink(c.commitmentId(), c.title() + " (" + c.ownerLabel() + ")")).toList();
             cards.add(new PromiseCard(promise.promiseId(), promise.title(),
                     SwedishFormat.period(promise.validFrom(), promise.validTo()), promise.closed(),
                     !sides.isEmpty() && !promise.closed() && !commitments.isEmpty(), commitments));
