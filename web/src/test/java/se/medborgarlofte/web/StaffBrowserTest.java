@@ -77,13 +77,60 @@ class StaffBrowserTest {
             ((JavascriptExecutor) driver).executeScript("document.querySelector('form.staff-form input[name=_csrf]').remove();");
             driver.findElement(By.id("place")).sendKeys("Centrum");
             driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Åtkomst nekad");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.tagName("h1")).isEmpty()
+                                && !d.getCurrentUrl().contains("kind=SAFETY_WALK"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as(driver::getPageSource)
+                    .isEqualTo("Åtkomst nekad");
             checkPage(driver, "nekad", checked);
         } finally {
             driver.manage().deleteAllCookies();
             Browser.viewport(driver, 1280, 900);
         }
         assertThat(checked).hasSize(8);
+    }
+
+    @Test
+    void everyOtherStaffPagePassesAxeOnAPhoneAndADesktop() throws Exception {
+        ChromeDriver driver = Browser.get();
+        List<String> checked = new ArrayList<>();
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("aktiviteter", ".csv");
+        java.nio.file.Files.writeString(csv, "kind;occurredOn;place;performedBy;commitmentIds\n"
+                + "SAFETY_WALK;2024-04-02;Bredaryd;JOINT;varnamo-2023-safety-walks\n"
+                + "SAFETY_WALK;2024-04-02;Bredaryd;JOINT;varnamo-2023-safety-walks\n"
+                + "SAFETY_WALK;2024-02-30;Bredaryd;JOINT;varnamo-2023-safety-walks\n");
+        try {
+            for (int width : new int[]{PHONE, 1280}) {
+                Browser.viewport(driver, width, 900);
+                driver.manage().deleteAllCookies();
+                driver.get(system.web.url("/logga-in"));
+                driver.findElement(By.id("username")).sendKeys(TestSystem.ADMIN);
+                driver.findElement(By.id("password")).sendKeys(TestSystem.ADMIN_PASSWORD);
+                driver.findElement(By.cssSelector("form.staff-form button")).click();
+                for (String path : List.of("/personal/loften/gnosjo-2024/rapport?asOf=2024-06-30&sedan=2024-01-01",
+                        "/personal/omrade", "/personal/loften/gnosjo-2024/atagande/gnosjo-2024-recruitment",
+                        "/personal/loften/gnosjo-2024/nytt-atagande", "/personal/loften/varnamo-2023/import")) {
+                    driver.get(system.web.url(path));
+                    checkPage(driver, path.replaceAll("^/personal/loften/[^/]+/|^/personal/|\\?.*$", "")
+                            .replace('/', '-'), checked);
+                }
+                driver.findElement(By.id("fil")).sendKeys(csv.toString());
+                driver.findElement(By.cssSelector("form[enctype] button")).click();
+                assertThat(driver.findElement(By.tagName("main")).getText())
+                        .contains("3 rader: 2 kan sparas, 0 finns redan, 1 har fel.");
+                checkPage(driver, "import-provkorning", checked);
+                String body = system.query.get("/api/promises/varnamo-2023/activities?kind=TRAFFIC_CONTROL").body();
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"activityId\":\"([^\"]+)\"").matcher(body);
+                assertThat(id.find()).isTrue();
+                driver.get(system.web.url("/personal/loften/varnamo-2023/aktiviteter/" + id.group(1)));
+                assertThat(driver.findElements(By.cssSelector("form[action$=rattelse]"))).isNotEmpty();
+                checkPage(driver, "aktivitet", checked);
+            }
+        } finally {
+            driver.manage().deleteAllCookies();
+            Browser.viewport(driver, 1280, 900);
+        }
+        assertThat(checked).hasSize(14);
     }
 
     /** axe-core finds nothing, the page fits the phone's width, and a screenshot is saved. */
