@@ -27,6 +27,7 @@ class StaffActivityTest {
         StaffSession.Answer saved = session.post("/personal/loften/" + PROMISE + "/registrera",
                 StaffSession.fieldsOf(form, "form.staff-form", Map.of("place", place, "occurredOn", date)));
         assertThat(saved.status()).isEqualTo(302);
+        assertThat(session.follow(saved).document().select(".receipt")).as("the read models have it").isNotEmpty();
         return "/personal/loften/" + PROMISE + "/aktiviteter/" + activityId;
     }
 

@@ -42,29 +42,29 @@ class StaffBrowserTest {
             checkPage(driver, "logga-in", checked);
             driver.findElement(By.id("username")).sendKeys(TestSystem.POLICE);
             driver.findElement(By.id("password")).sendKeys("fel-lösenord");
-            driver.findElement(By.cssSelector("form.staff-form button")).click();
+            submit(driver, "form.staff-form button");
             assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).startsWith("Fel användarnamn");
             checkPage(driver, "logga-in-fel", checked);
             driver.findElement(By.id("password")).sendKeys(TestSystem.POLICE_PASSWORD);
-            driver.findElement(By.cssSelector("form.staff-form button")).click();
+            submit(driver, "form.staff-form button");
             assertThat(driver.getCurrentUrl()).as("back where the officer was going").contains("/personal/");
             checkPage(driver, "personal", checked);
 
             int before = StaffRecordingTest.trafficDone();
-            driver.findElement(By.cssSelector("a[href='/personal/loften/varnamo-2023/registrera']")).click();
+            submit(driver, "a[href='/personal/loften/varnamo-2023/registrera']");
             checkPage(driver, "registrera-typ", checked);
-            driver.findElement(By.id("kind-TRAFFIC_CONTROL")).click();
+            submit(driver, "#kind-TRAFFIC_CONTROL");
             assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Registrera: Trafikkontroll");
             checkPage(driver, "registrera", checked);
 
-            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            submit(driver, "form.staff-form button[type=submit]");
             assertThat(driver.findElement(By.cssSelector("#place-error")).getText()).startsWith("Skriv var det hände");
             checkPage(driver, "registrera-fel", checked);
 
             driver.findElement(By.id("place")).sendKeys("Riksväg 27 vid Bredaryd");
             driver.findElement(By.id("outcomes-vehiclesChecked")).sendKeys("52");
             driver.findElement(By.id("outcomes-drugDrivingSuspected")).sendKeys("1");
-            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            submit(driver, "form.staff-form button[type=submit]");
             assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Sparat");
             assertThat(driver.findElement(By.cssSelector(".progress-lines")).getText())
                     .contains((before + 1) + " gjorda");
@@ -76,7 +76,7 @@ class StaffBrowserTest {
             driver.get(system.web.url("/personal/loften/varnamo-2023/registrera?kind=SAFETY_WALK"));
             ((JavascriptExecutor) driver).executeScript("document.querySelector('form.staff-form input[name=_csrf]').remove();");
             driver.findElement(By.id("place")).sendKeys("Centrum");
-            driver.findElement(By.cssSelector("form.staff-form button[type=submit]")).click();
+            submit(driver, "form.staff-form button[type=submit]");
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.tagName("h1")).isEmpty()
                                 && !d.getCurrentUrl().contains("kind=SAFETY_WALK"));
@@ -106,7 +106,7 @@ class StaffBrowserTest {
                 driver.get(system.web.url("/logga-in"));
                 driver.findElement(By.id("username")).sendKeys(TestSystem.ADMIN);
                 driver.findElement(By.id("password")).sendKeys(TestSystem.ADMIN_PASSWORD);
-                driver.findElement(By.cssSelector("form.staff-form button")).click();
+                submit(driver, "form.staff-form button");
                 for (String path : List.of("/personal/loften/gnosjo-2024/rapport?asOf=2024-06-30&sedan=2024-01-01",
                         "/personal/omrade", "/personal/loften/gnosjo-2024/atagande/gnosjo-2024-recruitment",
                         "/personal/loften/gnosjo-2024/nytt-atagande", "/personal/loften/varnamo-2023/import")) {
@@ -115,7 +115,7 @@ class StaffBrowserTest {
                             .replace('/', '-'), checked);
                 }
                 driver.findElement(By.id("fil")).sendKeys(csv.toString());
-                driver.findElement(By.cssSelector("form[enctype] button")).click();
+                submit(driver, "form[enctype] button");
                 assertThat(driver.findElement(By.tagName("main")).getText())
                         .contains("3 rader: 2 kan sparas, 0 finns redan, 1 har fel.");
                 checkPage(driver, "import-provkorning", checked);
@@ -131,6 +131,15 @@ class StaffBrowserTest {
             Browser.viewport(driver, 1280, 900);
         }
         assertThat(checked).hasSize(14);
+    }
+
+    /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
+    static void submit(ChromeDriver driver, String selector) {
+        ((JavascriptExecutor) driver).executeScript("window.staffTestOldPage = true;");
+        driver.findElement(By.cssSelector(selector)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.staffTestOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** axe-core finds nothing, the page fits the phone's width, and a screenshot is saved. */

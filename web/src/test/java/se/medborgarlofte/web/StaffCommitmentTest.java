@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Assessing, adding, revising and withdrawing commitments from the staff pages. */
 class StaffCommitmentTest {
 
-    static final String COMMITMENT = "/personal/loften/gnosjo-2024/atagande/gnosjo-2024-recruitment";
+    /** A police commitment without a target that no public page test looks at. */
+    static final String COMMITMENT = "/personal/loften/gislaved-2023/atagande/gislaved-2023-trust";
+    static final String OWN_PROMISE = "personaltest-2024";
     static TestSystem system;
 
     @BeforeAll
@@ -23,21 +25,21 @@ class StaffCommitmentTest {
     void aPoliceEditorAssessesAPoliceCommitmentWithoutATargetAndAMissingRationaleIsToldAtItsField() {
         StaffSession polis = StaffSession.signedIn(system.webPort, TestSystem.POLICE, TestSystem.POLICE_PASSWORD);
         Document page = polis.get(COMMITMENT).document();
-        assertThat(page.select("h1").text()).startsWith("Samverkan kring ungdomar med normbrytande beteende");
+        assertThat(page.select("h1").text()).startsWith("Ökad polisnärvaro i områden med lägre förtroende");
         StaffSession.Answer refused = polis.post(COMMITMENT + "/bedomning", StaffSession.fieldsOf(page,
-                "form[action$=bedomning]", Map.of("status", "ON_TRACK", "assessedOn", "2024-10-01")));
+                "form[action$=bedomning]", Map.of("status", "ON_TRACK", "assessedOn", "2024-03-01")));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.document().select(".has-error #rationale-error").text()).startsWith("Skriv en motivering");
         assertThat(refused.document().select("#status-ON_TRACK[checked]")).as("input kept").hasSize(1);
 
         StaffSession.Answer saved = polis.post(COMMITMENT + "/bedomning", StaffSession.fieldsOf(page,
-                "form[action$=bedomning]", Map.of("status", "ON_TRACK", "assessedOn", "2024-10-01",
+                "form[action$=bedomning]", Map.of("status", "ON_TRACK", "assessedOn", "2024-03-01",
                         "rationale", "Samverkansmöten varje månad sedan i våras.")));
         assertThat(saved.status()).isEqualTo(302);
         Document after = polis.follow(saved).document();
         assertThat(after.select(".notice").text()).isEqualTo("Ändringen är sparad.");
         assertThat(after.select("main ul li").eachText())
-                .contains("1 oktober 2024: enligt plan. Samverkansmöten varje månad sedan i våras.");
+                .contains("1 mars 2024: enligt plan. Samverkansmöten varje månad sedan i våras.");
     }
 
     @Test
@@ -51,20 +53,31 @@ class StaffCommitmentTest {
 
     @Test
     void anAdminAddsACommitmentRevisesItsTargetWithAReasonAndWithdrawsIt() {
+        WebClient.Page signed = system.command.post("/api/promises", """
+                {"promiseId":"%s","title":"Medborgarlöfte Personaltest 2024","municipalities":["Personalby"],
+                 "policeArea":"Lokalpolisområde Personaltest","validFrom":"2024-01-01","validTo":"2024-12-31",
+                 "signedOn":"2024-01-01","signatories":[{"name":"Kim","role":"KSO","side":"MUNICIPALITY"}],
+                 "statement":"Vi lovar.","situationSources":[],"followUp":"Varje månad.",
+                 "focusAreas":[{"code":"SAFETY","title":"Trygghet"}]}""".formatted(OWN_PROMISE));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        String newCommitment = "/personal/loften/" + OWN_PROMISE + "/nytt-atagande";
         StaffSession admin = StaffSession.signedIn(system.webPort, TestSystem.ADMIN, TestSystem.ADMIN_PASSWORD);
-        Document form = admin.get("/personal/loften/gullspang-2023/nytt-atagande").document();
-        StaffSession.Answer noKinds = admin.post("/personal/loften/gullspang-2023/nytt-atagande", StaffSession.fieldsOf(
+        Document form = admin.get(newCommitment).document();
+        StaffSession.Answer noKinds = admin.post(newCommitment, StaffSession.fieldsOf(
                 form, "form.staff-form", Map.of("title", "Trygghetsvandringar i Hova", "owner", "JOINT",
                         "target", "4")));
         assertThat(noKinds.status()).isEqualTo(400);
         assertThat(noKinds.document().select("#countedKinds .field-error").text())
                 .isEqualTo("Välj minst en typ av aktivitet som räknas.");
-        StaffSession.Answer added = admin.post("/personal/loften/gullspang-2023/nytt-atagande", StaffSession.fieldsOf(
+        StaffSession.Answer added = admin.post(newCommitment, StaffSession.fieldsOf(
                 form, "form.staff-form", Map.of("title", "Trygghetsvandringar i Hova", "owner", "JOINT",
                         "target", "4", "countedKinds", "SAFETY_WALK")));
         assertThat(added.status()).isEqualTo(302);
-        String path = admin.get("/personal/").document().select("a:contains(Trygghetsvandringar i Hova)").attr("href");
-        Document page = admin.get(path).document();
+        Document page = admin.follow(added).document();
+        assertThat(page.select("h1").text()).startsWith("Trygghetsvandringar i Hova");
+        String path = added.location().replaceFirst("\\?.*$", "").replaceFirst("^http://localhost:\\d+", "");
+        assertThat(admin.get("/personal/").document().select("a:contains(Trygghetsvandringar i Hova)").attr("href"))
+                .isEqualTo(path);
         assertThat(page.select(".facts").text()).contains("Mål för perioden 4");
 
         StaffSession.Answer revised = admin.post(path + "/revidering", StaffSession.fieldsOf(page,

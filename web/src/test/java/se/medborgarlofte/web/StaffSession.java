@@ -31,12 +31,18 @@ final class StaffSession {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
     StaffSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** Shares {@code client}'s cookies (for a sign-in that passes through an identity provider). */
+    StaffSession(int port, HttpClient client) {
         this.base = "http://localhost:" + port;
+        this.client = client;
     }
 
     /** Signs in through the form; answers the response to the form's POST. */

@@ -2,7 +2,6 @@ package se.medborgarlofte.web.staff.api;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-import se.medborgarlofte.security.LocalTokens;
 import se.medborgarlofte.web.WebSettings;
 import se.medborgarlofte.web.api.PromiseNotFoundException;
 import se.medborgarlofte.web.api.QueryUnavailableException;
@@ -24,22 +23,21 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The command and query APIs, called on behalf of the signed-in member of staff with a bearer token that lives five
- * minutes ({@link LocalTokens}); the web keeps no password and no token in the session. Ids are checked before
- * they go into a URL.
+ * The command and query APIs, called on behalf of the signed-in member of staff with a bearer token
+ * ({@link ApiTokens}: locally one the web signs, living five minutes; in production the identity provider's access
+ * token); the web keeps no password in the session. Ids are checked before they go into a URL.
  */
 @Component
 public class StaffApi {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     private final WebSettings settings;
-    private final LocalTokens tokens;
+    private final ApiTokens tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public StaffApi(WebSettings settings, LocalTokens tokens) {
+    public StaffApi(WebSettings settings, ApiTokens tokens) {
         this.settings = settings;
         this.tokens = tokens;
     }
@@ -118,11 +116,15 @@ public class StaffApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         HttpResponse<byte[]> response = send(request);
         long position = response.headers().firstValue("X-Event-Position").map(Long::parseLong).orElse(-1L);
-        if (response.statusCode() < 300) {
-            return new CommandAnswer(response.statusCode(), position, null);
-        }
         try {
-            return new CommandAnswer(response.statusCode(), -1, json.readValue(response.body(), ApiProblem.class));
+            if (response.statusCode() < 300) {
+                Map<String, Object> answer = response.body().length == 0 ? Map.of()
+                        : json.readValue(response.body(), new TypeReference<Map<String, Object>>() {
+                        });
+                return new CommandAnswer(response.statusCode(), position, answer, null);
+            }
+            return new CommandAnswer(response.statusCode(), -1, Map.of(),
+                    json.readValue(response.body(), ApiProblem.class));
         } catch (JacksonException e) {
             throw new QueryUnavailableException("Unreadable answer from " + target, e);
         }
@@ -160,7 +162,7 @@ public class StaffApi {
 
     private HttpRequest.Builder authorized(URI target) {
         return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(15)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + tokens.mint(StaffUser.current(), TOKEN_LIFETIME));
+                .header("Authorization", "Bearer " + tokens.bearer());
     }
 
     private <T> T get(URI target, String promiseId, TypeReference<T> type) {

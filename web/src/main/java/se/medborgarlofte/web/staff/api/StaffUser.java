@@ -25,6 +25,9 @@ public final class StaffUser {
         if (principal instanceof CurrentUser user) {
             return user;
         }
+        if (principal instanceof StaffPrincipal staff) {
+            return staff.currentUser();
+        }
         throw new IllegalStateException("No signed-in member of staff");
     }
 

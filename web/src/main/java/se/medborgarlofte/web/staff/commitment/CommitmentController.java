@@ -104,7 +104,9 @@ class CommitmentController {
         CommitmentForm commitment = CommitmentForm.from(form);
         CommandAnswer answer = api.post("/api/promises/{id}/commitments", commitment.toJson(false), promiseId);
         if (answer.ok()) {
-            return "redirect:" + UriComponentsBuilder.fromPath("/personal/").build().toUriString();
+            return "redirect:" + UriComponentsBuilder.fromPath(PATH).queryParam("andrad", 1)
+                    .queryParam("position", answer.position())
+                    .buildAndExpand(promiseId, String.valueOf(answer.body().get("commitmentId"))).encode().toUriString();
         }
         response.setStatus(answer.status() == 403 ? 403 : HttpServletResponse.SC_BAD_REQUEST);
         return pages.newCommitment(model, StaffUser.current(), api.promise(promiseId), commitment,

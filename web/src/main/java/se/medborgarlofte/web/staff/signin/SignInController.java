@@ -21,6 +21,17 @@ import java.io.IOException;
 @Controller
 class SignInController {
 
+    private final SignInMethod method;
+
+    SignInController(SignInMethod method) {
+        this.method = method;
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("oidc")
+    boolean oidc() {
+        return method.oidc();
+    }
+
     @GetMapping(StaffSecurity.SIGN_IN)
     String form(@RequestParam(name = "utloggad", required = false) String signedOut, Model model) {
         model.addAttribute("signedOut", signedOut != null);
