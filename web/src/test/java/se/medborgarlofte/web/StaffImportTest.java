@@ -37,7 +37,7 @@ class StaffImportTest {
         List<String> rows = dry.select("table.report tbody tr").eachText();
         assertThat(rows.get(0)).startsWith("1 Ok").contains("Likadan som rad 2");
         assertThat(rows.get(1)).startsWith("2 Ok").contains("Likadan som rad 1");
-        assertThat(rows.get(2)).startsWith("3 Fel occurredOn: datumet ska skrivas ÅÅÅÅ-MM-DD");
+        assertThat(rows.get(2)).startsWith("3 Fel occurredOn: ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD");
         assertThat(rows.get(3)).startsWith("4 Fel performedBy:").contains("får bara arbeta för sin egen sida");
         assertThat(rows.get(4)).startsWith("5 Fel occurredOn:").contains("utanför medborgarlöftets period");
         assertThat(estDone()).as("the dry run wrote nothing").isEqualTo(before);

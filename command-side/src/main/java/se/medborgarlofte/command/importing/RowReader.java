@@ -57,7 +57,7 @@ final class RowReader {
         try {
             occurredOn = LocalDate.parse(row.cell("occurredOn"));
         } catch (DateTimeParseException e) {
-            return error("occurredOn", "datumet ska skrivas ÅÅÅÅ-MM-DD, inte \"" + row.cell("occurredOn") + "\"");
+            return error("occurredOn", "ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD, inte \"" + row.cell("occurredOn") + "\"");
         }
         Party performedBy = code(Party.class, row.cell("performedBy"));
         if (performedBy == null) {
