@@ -58,11 +58,30 @@ final class Browser {
     /** The inner width of the page, as CSS pixels, by resizing the window around it. */
     static void viewport(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        Number inner = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-        int extra = width - inner.intValue();
-        if (extra != 0) {
+        int inner = settledInnerWidth(driver);
+        int extra = width - inner;
+        if (extra != 0 && width + extra > 0) {
             driver.manage().window().setSize(new Dimension(width + extra, height));
         }
+    }
+
+    /** The page's width once a resize has taken effect (two equal readings in a row). */
+    private static int settledInnerWidth(ChromeDriver driver) {
+        int last = -1;
+        for (int i = 0; i < 20; i++) {
+            int now = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).intValue();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+        }
+        return last;
     }
 
     /** A PNG of the whole page at the given width, saved under web/target/screenshots/. */
