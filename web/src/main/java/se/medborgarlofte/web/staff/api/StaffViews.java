@@ -18,8 +18,9 @@ public final class StaffViews {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Promise(String promiseId, long version, String title, List<String> municipalities, String policeArea,
-                          LocalDate validFrom, LocalDate validTo, boolean closed, List<FocusArea> focusAreas,
-                          List<Commitment> commitments) {
+                          LocalDate validFrom, LocalDate validTo, LocalDate signedOn, List<Signatory> signatories,
+                          String statement, List<String> situationSources, String followUp, boolean closed,
+                          List<FocusArea> focusAreas, List<Commitment> commitments) {
         public List<FocusArea> focusAreas() {
             return focusAreas == null ? List.of() : focusAreas;
         }
@@ -35,6 +36,10 @@ public final class StaffViews {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FocusArea(String code, String title) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Signatory(String name, String role, String side) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

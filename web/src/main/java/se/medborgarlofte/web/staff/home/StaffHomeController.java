@@ -77,6 +77,7 @@ class StaffHomeController {
         latest.sort(Comparator.comparing(LatestRecord::recordedAt,
                 Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder())).reversed());
         model.addAttribute("user", user);
+        model.addAttribute("admin", user.role() == Role.ADMIN);
         model.addAttribute("promises", cards);
         model.addAttribute("latest", latest.subList(0, Math.min(LATEST, latest.size())));
         return "staff/home";
