@@ -15,7 +15,7 @@ record Config(Set<Integer> parts, int rawSeconds, int commandPromises, int comma
 
     static Config fromSystemProperties() {
         return new Config(
-                Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5,6").split(","))
+                Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5,6,7").split(","))
                         .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet()),
                 Integer.getInteger("bench.raw.seconds", 5),
                 Integer.getInteger("bench.commands.promises", 1000),
