@@ -33,7 +33,7 @@ class StaffRecordingTest {
         assertThat(form.select("input[name=performedBy]").eachAttr("value")).containsExactly("POLICE", "JOINT");
         assertThat(form.select("input[name=performedBy][checked]").val()).isEqualTo("POLICE");
         assertThat(form.select("input[name=commitmentIds]").eachAttr("value")).containsExactly(TRAFFIC);
-        assertThat(form.select("label[for=outcomes-vehiclesChecked]").text()).isEqualTo("Kontrollerade fordon");
+        assertThat(form.select("label[for=outcomes-vehiclesChecked]").text()).isEqualTo("Kontrollerade förare");
         assertThat(form.select("input[name=activityId]").val()).isNotBlank();
     }
 

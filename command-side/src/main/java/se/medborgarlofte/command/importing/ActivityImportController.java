@@ -83,7 +83,8 @@ class ActivityImportController {
 
     private static ActivityRequest withoutId(ActivityRequest r) {
         return new ActivityRequest("", r.kind(), r.occurredOn(), r.place().strip(), r.performedBy(), r.commitmentIds(),
-                r.participants(), r.outcomes(), r.notes(), null, null);
+                r.participants(), r.outcomes(), r.notes(), r.municipality(), r.publicPlace(), r.causedBy(), r.completes(),
+                null, null);
     }
 
     /** The body, or null when it is larger than {@link #MAX_BYTES}. */

@@ -24,13 +24,15 @@ import java.util.Set;
  * A CSV file of activities: UTF-8 with or without BOM, {@code ;} or {@code ,} between fields (whichever the header
  * line uses more), one header line with the API's field names ({@code activityId} optional, {@code kind},
  * {@code occurredOn}, {@code place}, {@code performedBy}, {@code commitmentIds}, {@code participants},
- * {@code notes}, and one {@code outcomes.<name>} column per outcome). {@code digest} is the SHA-256 of the file's
+ * {@code notes}, {@code municipality}, {@code publicPlace}, {@code causedBy}, and one {@code outcomes.<name>} column
+ * per outcome). {@code digest} is the SHA-256 of the file's
  * bytes, from which the ids of rows without {@code activityId} are derived.
  */
 record ImportFile(String digest, List<Row> rows) {
 
     static final Set<String> REQUIRED = Set.of("kind", "occurredOn", "place", "performedBy", "commitmentIds");
-    static final Set<String> OPTIONAL = Set.of("activityId", "participants", "notes");
+    static final Set<String> OPTIONAL = Set.of("activityId", "participants", "notes", "municipality", "publicPlace",
+            "causedBy");
     static final String OUTCOME_PREFIX = "outcomes.";
 
     /** One data row; {@code number} counts data rows from 1 (the header is not a row). */
@@ -88,7 +90,8 @@ record ImportFile(String digest, List<Row> rows) {
                             || column.startsWith(OUTCOME_PREFIX) && column.length() > OUTCOME_PREFIX.length();
             if (!known) {
                 throw new Unreadable(column, "Okänd kolumn \"" + column + "\". Kolumnerna heter som API:ets fält: "
-                        + "activityId, kind, occurredOn, place, performedBy, commitmentIds, participants, notes och "
+                        + "activityId, kind, occurredOn, place, performedBy, commitmentIds, participants, notes, "
+                        + "municipality, publicPlace, causedBy och "
                         + "outcomes.<namn>.");
             }
         }

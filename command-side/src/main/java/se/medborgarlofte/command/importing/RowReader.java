@@ -73,7 +73,9 @@ final class RowReader {
             }
         }
         ActivityRequest request = new ActivityRequest(activityId, kind, occurredOn, row.cell("place"), performedBy,
-                list(row.cell("commitmentIds"), "[|,]"), list(row.cell("participants"), "\\|"), outcomes, row.cell("notes"), null, null);
+                list(row.cell("commitmentIds"), "[|,]"), list(row.cell("participants"), "\\|"), outcomes, row.cell("notes"),
+                blankToNull(row.cell("municipality")), blankToNull(row.cell("publicPlace")),
+                blankToNull(row.cell("causedBy")), null, null, null);
         Optional<ConstraintViolation<ActivityRequest>> violation = validator.validate(request).stream()
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString()));
         if (violation.isPresent()) {
@@ -89,6 +91,10 @@ final class RowReader {
     private static List<String> list(String cell, String separator) {
         return cell.isBlank() ? List.of() : Arrays.stream(cell.split(separator)).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String cell) {
+        return cell.isBlank() ? null : cell.strip();
     }
 
     private static <E extends Enum<E>> E code(Class<E> type, String value) {

@@ -107,7 +107,8 @@ class RecordPages {
                 .map(c -> new Option(c.commitmentId(), c.title() + " (" + c.ownerLabel() + ")",
                         "commitmentIds-" + c.commitmentId())).toList());
         model.addAttribute("outcomes", OutcomeFields.of(form.kind()).stream()
-                .map(key -> new Option(key, messages.get("outcome." + key), FormErrors.anchor("outcomes." + key)))
+                .map(key -> new Option(key, SwedishFormat.capitalized(messages.get("outcome." + key)),
+                        FormErrors.anchor("outcomes." + key)))
                 .toList());
         model.addAttribute("period", SwedishFormat.period(choice.promise().validFrom(), choice.promise().validTo()));
     }
@@ -115,7 +116,7 @@ class RecordPages {
     /** An outcome's Swedish label; a key the form does not know is shown as it is. */
     private String label(String key) {
         String label = messages.getOrNull("outcome." + key);
-        return label == null ? key : label;
+        return label == null ? key : SwedishFormat.capitalized(label);
     }
 
     private static void common(Model model, Choice choice) {
