@@ -23,7 +23,7 @@ record CorrectionForm(RecordForm fields, String reason) {
         }
         return new CorrectionForm(new RecordForm(activity.activityId(), activity.kind(),
                 activity.occurredOn().toString(), activity.place(), activity.performedBy(), activity.commitmentIds(),
-                outcomes, activity.notes() == null ? "" : activity.notes()), "");
+                outcomes, activity.notes() == null ? "" : activity.notes(), null), "");
     }
 
     static CorrectionForm from(MultiValueMap<String, String> form, StaffViews.Activity activity) {

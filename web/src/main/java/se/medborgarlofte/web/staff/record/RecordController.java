@@ -67,7 +67,7 @@ class RecordController {
         LocalDate defaultDate = today.isAfter(promise.validTo()) ? promise.validTo() : today;
         List<String> fitting = choice.commitmentsFor(kind).stream().map(StaffViews.Commitment::commitmentId).toList();
         RecordForm form = new RecordForm(UUID.randomUUID().toString(), kind, defaultDate.toString(), "",
-                choice.ownSide().name(), fitting.size() == 1 ? fitting : List.of(), Map.of(), "");
+                choice.ownSide().name(), fitting.size() == 1 ? fitting : List.of(), Map.of(), "", "");
         return pages.form(model, choice, form, FormErrors.none());
     }
 

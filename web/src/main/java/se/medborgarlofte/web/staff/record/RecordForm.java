@@ -13,7 +13,7 @@ import java.util.Map;
  * what is wrong (the same rules everywhere).
  */
 record RecordForm(String activityId, String kind, String occurredOn, String place, String performedBy,
-                  List<String> commitmentIds, Map<String, String> outcomes, String notes) {
+                  List<String> commitmentIds, Map<String, String> outcomes, String notes, String municipality) {
 
     static final String OUTCOME_PREFIX = "outcomes.";
 
@@ -26,7 +26,7 @@ record RecordForm(String activityId, String kind, String occurredOn, String plac
         return new RecordForm(trimmed(form.getFirst("activityId")), trimmed(form.getFirst("kind")),
                 trimmed(form.getFirst("occurredOn")), trimmed(form.getFirst("place")),
                 trimmed(form.getFirst("performedBy")), List.copyOf(commitments), outcomes,
-                trimmed(form.getFirst("notes")));
+                trimmed(form.getFirst("notes")), trimmed(form.getFirst("municipality")));
     }
 
     public boolean checked(String commitmentId) {
@@ -54,13 +54,16 @@ record RecordForm(String activityId, String kind, String occurredOn, String plac
         });
         json.put("outcomes", measured);
         json.put("notes", notes);
+        if (municipality != null && !municipality.isBlank()) {
+            json.put("municipality", municipality);
+        }
         return json;
     }
 
     /** The same form with a new activity id (for "Registrera en till" after a repeat of a saved record). */
     RecordForm withActivityId(String newId) {
         return new RecordForm(newId, kind, occurredOn, place, performedBy, new ArrayList<>(commitmentIds), outcomes,
-                notes);
+                notes, municipality);
     }
 
     private static String trimmed(String value) {

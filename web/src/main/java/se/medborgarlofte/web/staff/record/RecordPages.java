@@ -110,6 +110,9 @@ class RecordPages {
                 .map(key -> new Option(key, SwedishFormat.capitalized(messages.get("outcome." + key)),
                         FormErrors.anchor("outcomes." + key)))
                 .toList());
+        List<String> municipalities = choice.promise().municipalities();
+        model.addAttribute("municipalities", municipalities == null || municipalities.size() < 2 ? List.of()
+                : municipalities);
         model.addAttribute("period", SwedishFormat.period(choice.promise().validFrom(), choice.promise().validTo()));
     }
 
