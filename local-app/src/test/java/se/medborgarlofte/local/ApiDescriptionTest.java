@@ -84,6 +84,8 @@ class ApiDescriptionTest {
             assertThat(api.at("/paths/~1api~1promises/post/requestBody/content/application~1json/examples")
                     .findValuesAsString("title")).as("signing's example is a seed promise")
                     .contains("Medborgarlöfte Gislaved 2023");
+            assertThat(api.at("/paths/~1api~1promises~1{promiseId}~1activities/post/responses/201/headers")
+                    .has("X-Event-Position")).as("the receipt's position header").isTrue();
         }
         Path copy = DOCS.resolve(side + ".json");
         String pretty = Http.pretty(json);
