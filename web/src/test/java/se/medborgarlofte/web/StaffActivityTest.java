@@ -88,7 +88,7 @@ class StaffActivityTest {
         assertThat(page.select("h1").text()).isEqualTo("Lokalpolisområde Värnamo: alla medborgarlöften");
         assertThat(page.select("table.area thead th a").eachText()).containsExactly("Medborgarlöfte Gnosjö 2024",
                 "Medborgarlöfte Värnamo 2023", "Medborgarlöfte Gislaved 2023");
-        Document other = polis.get("/personal/omrade?polisomrade=Lokalpolisomr%C3%A5de%20%C3%96stra%20Skaraborg")
+        Document other = polis.get("/personal/omrade?polisomrade=Polisomr%C3%A5de%20Skaraborg")
                 .document();
         assertThat(other.select("table.area thead th a").eachText()).containsExactly("Medborgarlöfte Gullspång 2023–2024");
     }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The BRÅ report: the printable page, the PDF and the Excel file carry the query side's figures. */
 class StaffReportTest {
 
-    static final String EST = "Månatliga gemensamma lokala lägesbilder enligt EST";
+    /** A commitment with a target (the monthly lägesbild is a duty with no number to reach). */
+    static final String EST = "Informationsinsatser mot bedrägerier";
     static final String REPORT = "/personal/loften/gnosjo-2024/rapport";
     static TestSystem system;
 
@@ -40,7 +41,7 @@ class StaffReportTest {
         assertThat(page.select("h1").text()).isEqualTo("Uppföljning till lokala BRÅ Medborgarlöfte Gnosjö 2024");
         assertThat(page.select("p.lead").text()).startsWith("Läget den 30 juni 2024");
         Element est = page.select("table.report tr:has(th:contains(" + EST + "))").first();
-        assertThat(est.select("td").eachText()).containsExactly("Tillsammans", estDone() + " av 12", estStatus(),
+        assertThat(est.select("td").eachText()).containsExactly("Tillsammans", estDone() + " av 6", estStatus(),
                 String.valueOf(estForecast()));
         assertThat(page.select("h2:contains(Ändringar sedan 1 januari 2020) + ul li"))
                 .as(() -> "every change since then: " + page.select("main").html()).isNotEmpty();
@@ -56,7 +57,7 @@ class StaffReportTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Uppföljning till lokala BRÅ", "Medborgarlöfte Gnosjö 2024",
-                    "Läget den 30 juni 2024", EST, estDone() + " av 12", "Öppna frågor");
+                    "Läget den 30 juni 2024", EST, estDone() + " av 6", "Öppna frågor");
             assertThat(document.getPage(0).getMediaBox().getWidth()).as("A4").isBetween(594f, 596f);
         }
 
@@ -72,7 +73,7 @@ class StaffReportTest {
             assertThat(rows.get(0).getCellText(0)).isEqualTo("Medborgarlöfte Gnosjö 2024 – Läget den 30 juni 2024");
             Row est = rows.stream().filter(r -> EST.equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(est.getCellAsNumber(2)).hasValueSatisfying(done -> assertThat(done.intValue()).isEqualTo(estDone()));
-            assertThat(est.getCellAsNumber(3)).hasValueSatisfying(target -> assertThat(target.intValue()).isEqualTo(12));
+            assertThat(est.getCellAsNumber(3)).hasValueSatisfying(target -> assertThat(target.intValue()).isEqualTo(6));
             assertThat(est.getCellText(4)).isEqualTo(estStatus());
             assertThat(workbook.getSheets().map(Sheet::getName).toList())
                     .containsExactly("Åtaganden", "Ändringar", "Bedömningar");
@@ -96,7 +97,7 @@ class StaffReportTest {
 
     private static String estField(String field) {
         String body = TestSystem.get().query.get("/api/promises/gnosjo-2024/progress?asOf=2024-06-30").body();
-        String rest = body.substring(body.indexOf("\"commitmentId\":\"gnosjo-2024-est\""));
+        String rest = body.substring(body.indexOf("\"commitmentId\":\"gnosjo-2024-fraud-information\""));
         Matcher matcher = Pattern.compile("\"" + field + "\":\"?([^,\"]+)").matcher(rest);
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
