@@ -39,12 +39,16 @@ public final class StaffUser {
         if (user.role() != Role.EDITOR || user.organisation() == null) {
             return EnumSet.noneOf(Side.class);
         }
-        String organisation = user.organisation().strip();
-        if (organisation.equalsIgnoreCase(promise.policeArea())) {
-            return EnumSet.of(Side.POLICE, Side.JOINT);
+        // as the aggregate's AccessPolicy: the first of the user's organisations that is a party decides the side
+        for (String organisation : user.organisations()) {
+            if (organisation.equalsIgnoreCase(promise.policeArea())) {
+                return EnumSet.of(Side.POLICE, Side.JOINT);
+            }
+            if (promise.municipalities().stream().anyMatch(organisation::equalsIgnoreCase)) {
+                return EnumSet.of(Side.MUNICIPALITY, Side.JOINT);
+            }
         }
-        return promise.municipalities().stream().anyMatch(organisation::equalsIgnoreCase)
-                ? EnumSet.of(Side.MUNICIPALITY, Side.JOINT) : EnumSet.noneOf(Side.class);
+        return EnumSet.noneOf(Side.class);
     }
 
     /** The user's own side in the promise (POLICE or MUNICIPALITY), or JOINT for an admin. */

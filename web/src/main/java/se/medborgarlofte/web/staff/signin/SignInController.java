@@ -8,6 +8,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.medborgarlofte.security.TooManySignInAttempts;
@@ -27,7 +28,7 @@ class SignInController {
         this.method = method;
     }
 
-    @org.springframework.web.bind.annotation.ModelAttribute("oidc")
+    @ModelAttribute("oidc")
     boolean oidc() {
         return method.oidc();
     }
