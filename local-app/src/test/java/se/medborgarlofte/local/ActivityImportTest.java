@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ActivityImportTest {
 
-    static final String HEADER = "kind;occurredOn;place;performedBy;commitmentIds;outcomes.walkers;notes\n";
+    static final String HEADER = "kind;occurredOn;place;performedBy;commitmentIds;outcomes.residentsParticipating;notes\n";
     static final String GOOD_ROW = "SAFETY_WALK;2025-03-0%d;Centrum;POLICE;c;12;Lugnt\n";
     static LocalApplication app;
     static MongoCollection<Document> events;
