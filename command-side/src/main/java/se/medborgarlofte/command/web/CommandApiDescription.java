@@ -28,8 +28,8 @@ class CommandApiDescription {
                 "Underteckna medborgarlöften, lägga till åtaganden och registrera vad som gjorts. Varje kommando kräver "
                         + "inloggning (HTTP Basic med en lokal användare, eller en JWT i drift), tar JSON (högst 64 kB, "
                         + "okända fält avvisas) och svarar fel som RFC 9457 problem details på svenska. Ett avvisat "
-                        + "kommando ändrar ingenting. If-Match: \"<version>\" avvisar ett kommando med 412 om löftet har "
-                        + "ändrats sedan dess.", VERSION);
+                        + "kommando ändrar ingenting. If-Match med löftets version (till exempel \"5\") avvisar ett "
+                        + "kommando med 412 om löftet har ändrats sedan dess.", VERSION);
     }
 
     @Bean
