@@ -43,7 +43,8 @@ import static se.medborgarlofte.benchmark.Measure.*;
  *   <li>replay of N events into both read models, our engine and Axon's stock engine ({@link ReplayPart});</li>
  *   <li>projection lag at a steady load ({@link ProjectionLagPart});</li>
  *   <li>durable writes on the file-backed server of the local run ({@link DurableWritesPart});</li>
- *   <li>the public web's pages ({@link WebPagesPart}).</li>
+ *   <li>the public web's pages ({@link WebPagesPart});</li>
+ *   <li>the CSV import of activities ({@link ImportPart}).</li>
  * </ol>
  * Sizes are system properties ({@code -Dbench.…}, see {@link Config}); not part of the test suite.
  */
@@ -90,7 +91,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 6; part++) {
+            for (int part = 1; part <= 7; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -102,7 +103,8 @@ public final class EventStoreBenchmark {
                         case 3 -> new ReplayPart(this).run();
                         case 4 -> new ProjectionLagPart(this).run();
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
-                        default -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
+                        case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
+                        default -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
                     }
                 } catch (Exception e) {
                     // one part failing (a server timing out, a slow engine) does not end the run

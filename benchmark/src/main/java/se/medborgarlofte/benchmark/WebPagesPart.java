@@ -30,7 +30,7 @@ final class WebPagesPart {
     }
 
     List<Row> run(Map<String, String> notes) throws Exception {
-        progress("6/6 the public web: %d requests per page, one at a time", requests);
+        progress("6/7 the public web: %d requests per page, one at a time", requests);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
              LocalApplication app = new LocalApplication(new LocalApplication.Settings(server.uri("medborgarlofte"),
                      null, 0, 0, 0, 0, true, Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off")))) {

@@ -84,6 +84,8 @@ public final class LocalApplication implements AutoCloseable {
             querySide = start(QuerySideApplication.builder(), query);
             web = settings.webPort() < 0 ? null : start(WebApplication.builder(), Map.of("server.port", settings.webPort(),
                     "medborgarlofte.web.query-url", "http://localhost:" + port(querySide),
+                    "medborgarlofte.web.command-url", "http://localhost:" + port(commandSide),
+                    "medborgarlofte.security.users-file", common.get("medborgarlofte.security.users-file"),
                     "spring.main.register-shutdown-hook", "false"));
         } catch (RuntimeException e) {
             close();

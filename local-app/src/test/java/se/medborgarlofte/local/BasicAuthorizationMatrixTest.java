@@ -8,6 +8,8 @@ import java.util.Base64;
 /** The same authorization matrix with the local users file and HTTP Basic, as in the one-command run. */
 class BasicAuthorizationMatrixTest extends AuthorizationMatrix {
 
+    private static final java.util.concurrent.atomic.AtomicInteger BAD_TRIES = new java.util.concurrent.atomic.AtomicInteger();
+
     @BeforeAll
     static void start() {
         TestClock.install();
@@ -23,7 +25,8 @@ class BasicAuthorizationMatrixTest extends AuthorizationMatrix {
             case MUNICIPALITY -> basic("kommun", "kommun-password");
             case OTHER_ORGANISATION -> basic("gnosjo", "gnosjo-password");
             case VIEWER -> basic("lasare", "lasare-password");
-            case BAD_CREDENTIALS -> basic("admin", "not-the-password");
+            // A new name each time: five wrong passwords for one name from one address block it (SignInLimitTest)
+            case BAD_CREDENTIALS -> basic("admin-" + BAD_TRIES.incrementAndGet(), "not-the-password");
         };
     }
 

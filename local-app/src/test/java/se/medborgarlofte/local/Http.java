@@ -23,6 +23,15 @@ final class Http {
     private final String base;
     private final String authorization;
 
+    /** JSON indented, keys in their order, for files people read and compare. */
+    static String pretty(String json) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json)) + "\n";
+    }
+
+    static JsonNode tree(String json) {
+        return JSON.readTree(json);
+    }
+
     /** Anonymous. */
     Http(int port) {
         this(port, null);

@@ -23,6 +23,7 @@ import se.medborgarlofte.query.QuerySideApplication;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
+import se.medborgarlofte.events.OutcomeMeasures;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.FocusArea;
@@ -31,7 +32,6 @@ import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.events.PromiseTerms;
 import se.medborgarlofte.events.Signatory;
 
-import java.nio.file.Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -262,8 +262,7 @@ class QuerySideKillTest {
             ActivityDetails details = new ActivityDetails(kind,
                     PERIOD_START.plusDays((index * 7L + i * 4L) % 250), place,
                     i % 3 == 0 ? Party.POLICE : i % 3 == 1 ? Party.MUNICIPALITY : Party.JOINT,
-                    List.of(COMMITMENT), List.of("Kommunpolis"),
-                    Map.of(kind == ActivityKind.TRAFFIC_CONTROL ? "vehiclesChecked" : "residentsParticipating", i),
+                    List.of(COMMITMENT), List.of("Kommunpolis"), Map.of(OutcomeMeasures.of(kind).get(0).key(), i),
                     "aktivitet " + i);
             Object recorded = send(gateway, new RecordActivity(id, ActivityId.of(activityId), details, false));
             assertThat(recorded).isEqualTo(RecordingResult.RECORDED);

@@ -67,10 +67,10 @@ class UnreadableEventTest {
         assertThat(log.get(0).get("activityId").asString()).isEqualTo("after");
 
         JsonNode problems = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> query.get("/api/operations/event-problems").body(), body -> body.size() == 3);
+                .until(() -> query.get("/api/operations/event-problems").body(), body -> body.size() == 4);
         assertThat(problems.findValuesAsString("problem")).contains("unknown event type");
         assertThat(problems.findValuesAsString("processingGroup")).containsExactlyInAnyOrder("promises", "activities",
-                "activities");
+                "findings", "activities");
         assertThat(problems.findValuesAsString("aggregateIdentifier")).containsOnly("ghost");
     }
 

@@ -12,9 +12,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public final class CallerAuthentication {
 
     private final SecuritySettings settings;
+    private final LimitedSignIn basicSignIn;
+    private final LocalTokens localTokens;
 
-    CallerAuthentication(SecuritySettings settings) {
+    /** {@code basicSignIn} and {@code localTokens} are used in basic mode only (null in jwt mode). */
+    CallerAuthentication(SecuritySettings settings, LimitedSignIn basicSignIn, LocalTokens localTokens) {
         this.settings = settings;
+        this.basicSignIn = basicSignIn;
+        this.localTokens = localTokens;
     }
 
     public HttpSecurity apply(HttpSecurity http) throws Exception {
@@ -31,8 +36,9 @@ public final class CallerAuthentication {
                                 settings.basic() ? "Basic realm=\"medborgarlofte\"" : "Bearer"))
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         if (settings.basic()) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(
-                    "Basic realm=\"medborgarlofte\"")));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.tooManyOr(
+                    ProblemResponses.unauthorized("Basic realm=\"medborgarlofte\""))));
+            LocalTokenAuthentication.apply(http, basicSignIn, localTokens, new JwtUsers(settings));
         } else {
             http.oauth2ResourceServer(server -> server
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers(settings)))

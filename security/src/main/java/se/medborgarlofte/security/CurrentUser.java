@@ -44,6 +44,9 @@ public record CurrentUser(String userId, String name, String organisation, Role 
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
+        if (authentication.getPrincipal() instanceof CurrentUser user) {
+            return Optional.of(user);
+        }
         if (authentication.getPrincipal() instanceof LocalUsers.LocalUser local) {
             return Optional.of(local.currentUser());
         }

@@ -19,6 +19,20 @@ final class ProblemResponses {
         };
     }
 
+    /** 429 with {@code Retry-After} while the sign-in limit blocks the caller; {@code otherwise} for other failures. */
+    static AuthenticationEntryPoint tooManyOr(AuthenticationEntryPoint otherwise) {
+        return (request, response, exception) -> {
+            if (exception instanceof TooManySignInAttempts tooMany) {
+                response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+                Problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+                        "För många misslyckade inloggningar för det här namnet härifrån. Försök igen om "
+                        + (tooMany.retryAfterSeconds() + 59) / 60 + " minuter."), request.getRequestURI());
+            } else {
+                otherwise.commence(request, response, exception);
+            }
+        };
+    }
+
     static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> Problems.write(response,
                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Din roll får inte göra detta."), request.getRequestURI());

@@ -1,5 +1,6 @@
 package se.medborgarlofte.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
 
 /** The callers of both apps: local users (basic mode) or verified JWTs (jwt mode); never a built-in password. */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
@@ -44,7 +47,17 @@ public class SecurityAutoConfiguration {
     }
 
     @Bean
-    CallerAuthentication callerAuthentication(ResolvedSecuritySettings resolved) {
-        return new CallerAuthentication(resolved.settings());
+    CallerAuthentication callerAuthentication(ResolvedSecuritySettings resolved, UserDetailsService localUsers,
+                                              PasswordEncoder passwordEncoder,
+                                              @Value("${medborgarlofte.security.token-key-file:}") String tokenKeyFile) {
+        SecuritySettings settings = resolved.settings();
+        if (!settings.basic()) {
+            return new CallerAuthentication(settings, null, null);
+        }
+        Clock clock = Clock.systemUTC();
+        LimitedSignIn basic = new LimitedSignIn((LocalUsers) localUsers, passwordEncoder, new SignInLimiter(clock),
+                new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL));
+        return new CallerAuthentication(settings, basic,
+                LocalTokens.loadOrCreate(LocalTokens.keyFile(tokenKeyFile, settings.usersFile()), clock));
     }
 }

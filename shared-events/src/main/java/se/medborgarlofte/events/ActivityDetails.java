@@ -40,6 +40,11 @@ public record ActivityDetails(
 
     /** The place as it may be published: the public place where one is given. */
     public String placeForPublic() {
+        return placeForPublic(place, publicPlace);
+    }
+
+    /** The public place where one is given, else the place: the one rule for every view of an activity. */
+    public static String placeForPublic(String place, String publicPlace) {
         return publicPlace != null && !publicPlace.isBlank() ? publicPlace : place;
     }
 }

@@ -10,14 +10,18 @@ import java.util.List;
 /**
  * Keeps each context to its own parts when the web shares a classpath with the two other apps (the local run, the
  * tests): in the web's context (the one with {@code medborgarlofte.web.context=true}, set in {@code web.properties})
- * no MongoDB, Spring Data, Axon, Spring Security or OpenAPI, as the web talks only HTTP to the query side; in every
- * other context no Thymeleaf, which only the web uses.
+ * no MongoDB, Spring Data, Axon, OpenAPI or the APIs' security (the resource server, Spring Boot's generated user,
+ * the security module's auto-configuration: the web configures its own sign-in, see {@code web.staff.signin}), as
+ * the web talks only HTTP to the two sides; in every other context no Thymeleaf, which only the web uses.
  */
 public class WebOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
 
     private static final List<String> NOT_FOR_THE_WEB = List.of("org.axonframework.", "se.medborgarlofte.",
             "org.springdoc.", "org.springframework.boot.data.", "org.springframework.boot.mongodb.",
-            "org.springframework.boot.security.", "org.springframework.boot.transaction.",
+            "org.springframework.boot.security.oauth2.server.",
+            "org.springframework.boot.security.autoconfigure.UserDetailsService",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsService",
+            "org.springframework.boot.security.autoconfigure.actuate.", "org.springframework.boot.transaction.",
             "org.springframework.boot.persistence.", "org.springframework.boot.micrometer.");
 
     private static final String THYMELEAF = "org.springframework.boot.thymeleaf.";

@@ -58,17 +58,45 @@ final class Browser {
     /** The inner width of the page, as CSS pixels, by resizing the window around it. */
     static void viewport(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        Number inner = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-        int extra = width - inner.intValue();
-        if (extra != 0) {
+        int inner = settledInnerWidth(driver);
+        int extra = width - inner;
+        if (extra != 0 && width + extra > 0) {
             driver.manage().window().setSize(new Dimension(width + extra, height));
         }
+    }
+
+    /** The page's width once a resize has taken effect (two equal readings in a row). */
+    private static int settledInnerWidth(ChromeDriver driver) {
+        int last = -1;
+        for (int i = 0; i < 20; i++) {
+            int now = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).intValue();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+        }
+        return last;
     }
 
     /** A PNG of the whole page at the given width, saved under web/target/screenshots/. */
     static Path screenshot(ChromeDriver driver, String url, int width, String name) {
         viewport(driver, width, 900);
         driver.get(url);
+        try {
+            return capture(driver, width, name);
+        } finally {
+            viewport(driver, 1280, 900);
+        }
+    }
+
+    /** A PNG of the whole page the browser shows now (after a form was sent, say); the window is 900 high after. */
+    static Path capture(ChromeDriver driver, int width, String name) {
         Number height = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight;");
         viewport(driver, width, Math.min(20000, height.intValue()));
@@ -81,7 +109,7 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            viewport(driver, 1280, 900);
+            viewport(driver, width, 900);
         }
     }
 

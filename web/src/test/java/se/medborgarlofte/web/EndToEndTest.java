@@ -26,27 +26,30 @@ class EndToEndTest {
 
     @Test
     void anActivityRecordedThroughTheCommandApiAppearsOnThePromisePageAndItsBarMoves() {
-        WebClient.Page before = system.web.get("/loften/gnosjo-2024");
-        Element est = before.document().getElementById("atagande-gnosjo-2024-est");
-        int done = Integer.parseInt(est.select(".bar-text").text().split(" ")[0]);
-        double width = Double.parseDouble(est.select("svg.bar rect.bar-fill").attr("width"));
-        String etag = before.header("ETag");
+        String midYear = "/loften/gnosjo-2024?asOf=2024-06-30";
+        String fraud = "atagande-gnosjo-2024-fraud-information";
+        WebClient.Page before = system.web.get(midYear);
+        Element information = before.document().getElementById(fraud);
+        int done = Integer.parseInt(information.select(".bar-text").text().split(" ")[0]);
+        double width = Double.parseDouble(information.select("svg.bar rect.bar-fill").attr("width"));
+        String etag = system.web.get("/loften/gnosjo-2024").header("ETag");
         assertThat(system.web.get("/loften/gnosjo-2024", "If-None-Match", etag).status()).isEqualTo(304);
 
         WebClient.Page recorded = system.command.post("/api/promises/gnosjo-2024/activities", """
-                {"activityId":"webb-e2e-1","kind":"EST_SITUATION_REPORT","occurredOn":"2024-06-28",
-                 "place":"Stadshuset, Gnosjö","performedBy":"JOINT","commitmentIds":["gnosjo-2024-est"],
+                {"activityId":"webb-e2e-1","kind":"INFORMATION_EFFORT","occurredOn":"2024-06-28",
+                 "place":"Stadshuset, Gnosjö","performedBy":"JOINT","commitmentIds":["gnosjo-2024-fraud-information"],
                  "participants":["Greta Hemligsson"],"notes":"Anteckning som aldrig får synas 7f3k"}""");
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 
         Document after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> system.web.get("/loften/gnosjo-2024").document(),
-                        page -> page.getElementById("atagande-gnosjo-2024-est").select(".bar-text").text()
-                                .equals((done + 1) + " av 12 gjorda"));
-        Element estAfter = after.getElementById("atagande-gnosjo-2024-est");
-        assertThat(Double.parseDouble(estAfter.select("svg.bar rect.bar-fill").attr("width"))).isGreaterThan(width);
-        assertThat(estAfter.select(".activities li").first().text())
-                .contains("EST-lägesbild", "28 juni 2024", "Stadshuset, Gnosjö").doesNotContain("Exempel");
+                .until(() -> system.web.get(midYear).document(),
+                        page -> page.getElementById(fraud).select(".bar-text").text()
+                                .equals((done + 1) + " av 6 gjorda"));
+        Element informationAfter = after.getElementById(fraud);
+        assertThat(Double.parseDouble(informationAfter.select("svg.bar rect.bar-fill").attr("width")))
+                .isGreaterThan(width);
+        assertThat(informationAfter.select(".activities li").first().text())
+                .contains("Informationsinsats", "28 juni 2024", "Stadshuset, Gnosjö").doesNotContain("Exempel");
         assertThat(system.web.get("/loften/gnosjo-2024", "If-None-Match", etag).status())
                 .as("a new event makes a new page").isEqualTo(200);
 

@@ -27,6 +27,13 @@ final class TestSystem {
     static final String WIDGET_ORIGIN = "https://www.gnosjo.se";
     static final String ADMIN = "webbadmin";
     static final String ADMIN_PASSWORD = "webbadmin-password";
+    static final String POLICE = "polis";
+    static final String POLICE_PASSWORD = "polis-lösenord-1";
+    static final String MUNICIPALITY = "kommun";
+    static final String MUNICIPALITY_PASSWORD = "kommun-lösenord-1";
+    /** Only the sign-in limit's test uses this one: it gets blocked. */
+    static final String GUESSED = "vikarie";
+    static final String GUESSED_PASSWORD = "vikarie-lösenord-1";
     static final List<String> SEED_PROMISES = List.of("gislaved-2023", "varnamo-2023", "grastorp-2021", "gnosjo-2024",
             "gullspang-2023");
 
@@ -35,6 +42,8 @@ final class TestSystem {
     final WebClient web;
     final WebClient command;
     final WebClient query;
+    final int webPort;
+    final int commandPort;
 
     private final EmbeddedMongoServer mongo;
     private final ConfigurableApplicationContext commandSide;
@@ -61,9 +70,13 @@ final class TestSystem {
         int queryPort = port(querySide);
         webSide = start(WebApplication.builder(), "--server.port=0",
                 "--medborgarlofte.web.query-url=http://localhost:" + queryPort,
+                "--medborgarlofte.web.command-url=http://localhost:" + port(commandSide),
+                "--medborgarlofte.security.users-file=" + users,
                 "--medborgarlofte.web.widget-origins=" + WIDGET_ORIGIN, "--spring.main.register-shutdown-hook=false");
         web = new WebClient(port(webSide), null, null);
+        commandPort = port(commandSide);
         command = new WebClient(port(commandSide), ADMIN, ADMIN_PASSWORD);
+        webPort = port(webSide);
         query = new WebClient(queryPort, null, null);
         awaitSeedData();
     }
@@ -81,7 +94,13 @@ final class TestSystem {
         try {
             Path file = Files.createTempDirectory("web-test-users").resolve("users.json");
             LocalUsers.provision(file, List.of(new LocalUsers.NewUser(ADMIN, "Webb Administratör", Role.ADMIN, null,
-                    ADMIN_PASSWORD)), 4);
+                            ADMIN_PASSWORD),
+                    new LocalUsers.NewUser(POLICE, "Kommunpolis Värnamo", Role.EDITOR, "Lokalpolisområde Värnamo",
+                            POLICE_PASSWORD),
+                    new LocalUsers.NewUser(MUNICIPALITY, "Trygghetssamordnare Gnosjö", Role.EDITOR, "Gnosjö",
+                            MUNICIPALITY_PASSWORD),
+                    new LocalUsers.NewUser(GUESSED, "Vikarierande samordnare", Role.EDITOR, "Gnosjö",
+                            GUESSED_PASSWORD)), 4);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,6 +33,12 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
     }
 
+    /** The CSV import takes files up to 5 MB and limits its body itself ({@code command.importing}). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/activities/import");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -91,10 +91,7 @@ class FindingsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Promise.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey("role") ? message : message.andMetaData(Map.of("role", "ADMIN")));
+        fixture = PromiseTest.adminFixture();
     }
 
     // --- recording a finding -----------------------------------------------------------------------------

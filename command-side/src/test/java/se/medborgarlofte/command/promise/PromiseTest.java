@@ -209,13 +209,18 @@ class PromiseTest {
 
     AggregateTestFixture<Promise> fixture;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Promise.class);
+    /** The aggregate on the fixed clock; commands come from an administrator unless a test says otherwise. */
+    static AggregateTestFixture<Promise> adminFixture() {
+        AggregateTestFixture<Promise> fixture = new AggregateTestFixture<>(Promise.class);
         fixture.registerInjectableResource(CLOCK);
-        // commands come from an administrator unless a test says otherwise
         fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey("role") ? message : message.andMetaData(Map.of("role", "ADMIN")));
+        return fixture;
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = adminFixture();
     }
 
     @Test

@@ -52,10 +52,7 @@ class RenewalTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Promise.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey("role") ? message : message.andMetaData(Map.of("role", "ADMIN")));
+        fixture = PromiseTest.adminFixture();
     }
 
     static RenewPromise renew(PromiseTerms terms, CarriedCommitment... carried) {

@@ -83,10 +83,7 @@ class ShapesAndPlacesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Promise.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey("role") ? message : message.andMetaData(Map.of("role", "ADMIN")));
+        fixture = PromiseTest.adminFixture();
     }
 
     // --- shapes --------------------------------------------------------------------------------------------

@@ -67,6 +67,6 @@ public class ActivityDocument {
 
     /** The place as it may be published: the coarser public place where one was given. */
     public String placeForPublic() {
-        return publicPlace != null && !publicPlace.isBlank() ? publicPlace : place;
+        return ActivityDetails.placeForPublic(place, publicPlace);
     }
 }

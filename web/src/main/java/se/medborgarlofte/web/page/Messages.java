@@ -16,4 +16,9 @@ public class Messages {
     public String get(String key, Object... arguments) {
         return source.getMessage(key, arguments, SwedishFormat.SWEDISH);
     }
+
+    /** The sentence for {@code key}, or null where the bundle has none. */
+    public String getOrNull(String key) {
+        return source.getMessage(key, null, null, SwedishFormat.SWEDISH);
+    }
 }
