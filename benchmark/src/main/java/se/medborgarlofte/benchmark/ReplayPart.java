@@ -135,7 +135,10 @@ final class ReplayPart {
                         .eventProcessor(group, StreamingEventProcessor.class)
                         .orElseThrow(() -> new IllegalStateException("no streaming processor " + group)));
             }
-            // stopped before there is anything to process; started again once the store holds all events
+            // stopped before there is anything to process; started again once the store holds all events. Not
+            // before every segment has its worker: Axon 4's tracking processor loses a thread for good when it is
+            // shut down while still handing out its segments, and one segment would then never be processed.
+            awaitAllSegmentsClaimed(processors);
             processors.forEach(StreamingEventProcessor::shutDown);
 
             EventStorageEngine storage = app.commandSide().getBean(EventStorageEngine.class);
@@ -202,6 +205,18 @@ final class ReplayPart {
                     lastReport = now;
                 }
                 Thread.sleep(100);
+            }
+        }
+    }
+
+    private static void awaitAllSegmentsClaimed(List<StreamingEventProcessor> processors) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (StreamingEventProcessor processor : processors) {
+            while (processor.processingStatus().size() < processor.maxCapacity() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            if (processor.processingStatus().size() < processor.maxCapacity()) {
+                throw new IllegalStateException(processor.getName() + " did not claim its segments within 30 s");
             }
         }
     }
