@@ -111,6 +111,9 @@ class CommandApiTest {
     @Autowired
     org.springframework.data.mongodb.MongoDatabaseFactory mongo;
 
+    @Autowired
+    org.axonframework.common.caching.Cache promiseCache;
+
     /** Every document the driver hands back from the events and snapshots collections: "events:aggregateId/sequence". */
     static final List<String> DOCUMENTS_READ = new CopyOnWriteArrayList<>();
 
@@ -177,15 +180,26 @@ class CommandApiTest {
         assertThat(snapshot).as("a snapshot was stored").isNotNull();
         long snapshotAt = snapshot.getLong("sequenceNumber");
         assertThat(snapshotAt).isGreaterThanOrEqualTo(5L);
-        // loaded from the snapshot: only the events after it are read, and the rules still see the whole history
-        // (the retry of an early activity is recognised, a reused id refused)
+        // loaded from the snapshot (as after a restart: nothing in memory): only the events after it are read, and
+        // the rules still see the whole history (the retry of an early activity is recognised, a reused id refused)
         for (String retry : List.of(activity.formatted(2, 2), activity.formatted(2, 3))) {
+            promiseCache.removeAll();
+            long storedAt = mongo.getMongoDatabase().getCollection("snapshots")
+                    .find(new org.bson.Document("_id", "long-2025")).first().getLong("sequenceNumber");
             whileCounting(() -> assertThat(post("/api/promises/long-2025/activities", retry).statusCode())
                     .isEqualTo(retry.contains("03-02") ? 200 : 409));
-            assertThat(readOf("snapshots", "long-2025")).as("the snapshot was read").containsExactly(snapshotAt);
+            // (the snapshotter reads it again when the load's event count makes it take a newer one)
+            assertThat(readOf("snapshots", "long-2025")).as("the snapshot was read").isNotEmpty()
+                    .allMatch(sequence -> sequence == storedAt);
             assertThat(readOf("events", "long-2025")).as("events read to load the promise: none the snapshot holds")
-                    .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(snapshotAt));
+                    .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(storedAt));
         }
+        // kept in memory since the last command that succeeded: neither the snapshot nor a stored event is read again
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2)).statusCode()).isEqualTo(200);
+        whileCounting(() -> assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2))
+                .statusCode()).isEqualTo(200));
+        assertThat(readOf("snapshots", "long-2025")).as("snapshot read for a promise in memory").isEmpty();
+        assertThat(readOf("events", "long-2025")).as("events read for a promise in memory").isEmpty();
         assertThat(post("/api/promises/long-2025/activities", activity.formatted(13, 13)).statusCode()).isEqualTo(201);
     }
 
