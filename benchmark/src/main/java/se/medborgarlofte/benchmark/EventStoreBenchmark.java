@@ -91,7 +91,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 7; part++) {
+            for (int part = 1; part <= 10; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -104,7 +104,12 @@ public final class EventStoreBenchmark {
                         case 4 -> new ProjectionLagPart(this).run();
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                         case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
-                        default -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
+                        case 7 -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
+                        case 9 -> rows.addAll(new LongHistoryPart(this, Integer.getInteger("bench.history.activities",
+                                50_000), Integer.getInteger("bench.history.commands",
+                                "quick".equals(config.profile()) ? 300 : 1_000)).run(notes));
+                        case 10 -> rows.addAll(new HttpRecordsPart(config.commandSeconds()).run(notes));
+                        default -> throw new IllegalArgumentException("no part " + part);
                     }
                 } catch (Exception e) {
                     // one part failing (a server timing out, a slow engine) does not end the run
