@@ -91,7 +91,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 10; part++) {
+            for (int part = 1; part <= 11; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -101,7 +101,7 @@ public final class EventStoreBenchmark {
                         case 1 -> partRawLimit();
                         case 2 -> partCommandThroughput();
                         case 3 -> new ReplayPart(this).run();
-                        case 4 -> new ProjectionLagPart(this).run();
+                        case 4 -> new ProjectionLagPart(this, "4", config.lagRate(), config.lagSeconds(), false).run();
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                         case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
                         case 7 -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
@@ -109,6 +109,8 @@ public final class EventStoreBenchmark {
                                 50_000), Integer.getInteger("bench.history.commands",
                                 "quick".equals(config.profile()) ? 300 : 1_000)).run(notes));
                         case 10 -> rows.addAll(new HttpRecordsPart(config.commandSeconds()).run(notes));
+                        case 11 -> new ProjectionLagPart(this, "11", Integer.getInteger("bench.load.rate", 500),
+                                Integer.getInteger("bench.load.seconds", 60), true).run();
                         default -> throw new IllegalArgumentException("no part " + part);
                     }
                 } catch (Exception e) {

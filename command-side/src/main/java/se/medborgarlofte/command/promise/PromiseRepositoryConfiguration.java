@@ -39,7 +39,10 @@ class PromiseRepositoryConfiguration {
                 Object.class));
     }
 
-    /** Built with Axon's own parameter resolvers, so that handlers still receive metadata and Spring beans. */
+    /**
+     * Built with Axon's own parameter resolvers, so that handlers still receive metadata and Spring beans, and its
+     * repositories, so that a command handler can create a promise.
+     */
     @Bean
     Repository<Promise> promiseRepository(@Lazy Configuration axon, EventStore eventStore, Cache promiseCache,
                                           Snapshotter snapshotter,
@@ -47,6 +50,8 @@ class PromiseRepositoryConfiguration {
         return new CatchingUpCachingRepository<>(EventSourcingRepository.builder(Promise.class)
                 .parameterResolverFactory(axon.parameterResolverFactory())
                 .handlerDefinition(axon.handlerDefinition(Promise.class))
+                // a renewal creates the next promise from within a command on the earlier one
+                .repositoryProvider(axon::repository)
                 .spanFactory(axon.getComponent(org.axonframework.modelling.command.RepositorySpanFactory.class,
                         () -> org.axonframework.modelling.command.DefaultRepositorySpanFactory.builder()
                                 .spanFactory(axon.spanFactory()).build())),
