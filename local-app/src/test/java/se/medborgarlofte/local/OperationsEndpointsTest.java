@@ -6,8 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What an operator reads from the running apps, over HTTP without signing in: readiness and liveness of both sides,
  * and on {@code /actuator/prometheus} the command timer by command and outcome, the HTTP server metrics, and a
- * lag, gap and running series per processing group of the query side.
+ * lag, gap and running series per processing group of the query side; the Grafana dashboard asks for no series
+ * they don't have.
  */
 class OperationsEndpointsTest {
 
@@ -43,6 +50,7 @@ class OperationsEndpointsTest {
 
     @Test
     void commandsAreCountedAndTimedByCommandAndOutcome() {
+        PrometheusScrape before = scrape(app.commandPort());
         Http admin = new Http(app.commandPort(), "admin");
         assertThat(admin.post("/api/promises", AuthorizationMatrix.promise("obs")).status()).isEqualTo(201);
         assertThat(admin.post("/api/promises/obs/commitments", AuthorizationMatrix.commitment("obs-c", "POLICE"))
@@ -58,10 +66,13 @@ class OperationsEndpointsTest {
 
         PrometheusScrape metrics = scrape(app.commandPort());
         String timer = "medborgarlofte_commands_seconds_count";
-        assertThat(metrics.value(timer, "command", "SignPromise", "outcome", "success")).isEqualTo(1);
-        assertThat(metrics.value(timer, "command", "AddCommitment", "outcome", "success")).isEqualTo(1);
-        assertThat(metrics.value(timer, "command", "RecordActivity", "outcome", "success")).isEqualTo(2);
-        assertThat(metrics.value(timer, "command", "RecordActivity", "outcome", "rejection")).isEqualTo(1);
+        java.util.function.BiFunction<String, String, Double> added = (command, outcome) ->
+                metrics.valueOrZero(timer, "command", command, "outcome", outcome)
+                - before.valueOrZero(timer, "command", command, "outcome", outcome);
+        assertThat(added.apply("SignPromise", "success")).isEqualTo(1);
+        assertThat(added.apply("AddCommitment", "success")).isEqualTo(1);
+        assertThat(added.apply("RecordActivity", "success")).isEqualTo(2);
+        assertThat(added.apply("RecordActivity", "rejection")).isEqualTo(1);
         assertThat(metrics.find(timer, "outcome", "error")).as("nothing broke").isEmpty();
         assertThat(metrics.value("medborgarlofte_commands_seconds_sum", "command", "RecordActivity",
                 "outcome", "success")).isPositive();
@@ -70,6 +81,8 @@ class OperationsEndpointsTest {
         assertThat(metrics.find(timer).get(0).labels()).containsEntry("application", "command-side");
         assertThat(metrics.value("http_server_requests_seconds_count", "method", "POST",
                 "uri", "/api/promises/{promiseId}/activities", "status", "409")).isEqualTo(1);
+        assertThat(metrics.value("http_server_requests_seconds_count", "method", "POST", "uri", "/api/promises",
+                "status", "201")).isPositive();
 
         PrometheusScrape reads = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> scrape(app.queryPort()), scraped -> scraped.value("medborgarlofte_event_store_head") >= 4
@@ -82,6 +95,27 @@ class OperationsEndpointsTest {
             assertThat(reads.value("medborgarlofte_processor_segments_claimed", "processing_group", group))
                     .isPositive();
         }
+    }
+
+    @Test
+    void theDashboardAsksOnlyForSeriesTheAppsExpose() throws Exception {
+        assertThat(new Http(app.commandPort(), "admin").post("/api/promises", AuthorizationMatrix.promise("obs-dash"))
+                .status()).isEqualTo(201);
+        Path dashboard = Path.of("..").toAbsolutePath().normalize()
+                .resolve("deploy/grafana/dashboards/medborgarlofte.json");
+        Set<String> asked = new TreeSet<>();
+        Matcher name = Pattern.compile("\\b(medborgarlofte_\\w+|http_server_\\w+)")
+                .matcher(Files.readString(dashboard));
+        while (name.find()) {
+            asked.add(name.group(1));
+        }
+        assertThat(asked).contains("medborgarlofte_processor_lag_events", "medborgarlofte_processor_lag_seconds",
+                "medborgarlofte_processor_gaps_open", "medborgarlofte_commands_seconds_bucket",
+                "http_server_requests_seconds_bucket");
+        Set<String> exposed = new TreeSet<>();
+        scrape(app.commandPort()).samples().forEach(sample -> exposed.add(sample.name()));
+        scrape(app.queryPort()).samples().forEach(sample -> exposed.add(sample.name()));
+        assertThat(exposed).containsAll(asked);
     }
 
     @Test

@@ -47,6 +47,11 @@ record PrometheusScrape(List<Sample> samples) {
         }).toList();
     }
 
+    /** The value of the one series of that name with those labels, 0 when there is none (a counter not yet used). */
+    double valueOrZero(String name, String... labels) {
+        return find(name, labels).isEmpty() ? 0 : value(name, labels);
+    }
+
     /** The value of the one series of that name with those labels; fails when there is none or several. */
     double value(String name, String... labels) {
         List<Sample> found = find(name, labels);
