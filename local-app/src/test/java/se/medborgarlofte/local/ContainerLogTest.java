@@ -71,10 +71,9 @@ class ContainerLogTest {
                 assertThat(event.get("message").asString()).contains("Lokala användare skapades", "admin", "lasare"));
     }
 
-    /** A nested ({@code service.name} as an object) or a dotted key, whichever the format writes. */
+    /** ECS nests its fields ({@code {"service": {"name": ...}}}), as the README's {@code jq} examples read them. */
     private static String field(JsonNode event, String outer, String inner) {
-        JsonNode nested = event.path(outer).path(inner);
-        return nested.isMissingNode() ? event.path(outer + "." + inner).asString("") : nested.asString("");
+        return event.path(outer).path(inner).asString("");
     }
 
     /** The ENV lines of the Dockerfile's runtime stage: what every container of the image runs with. */
