@@ -11,7 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.slf4j.LoggerFactory;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.local.LocalApplication;

@@ -67,8 +67,9 @@ final class HttpRecordsPart {
             viaGateway(gateway, sequence, 3);
             double gatewayRate = viaGateway(gateway, sequence, seconds);
             String base = "http://localhost:" + app.commandPort() + "/api/promises/";
-            viaHttp(base, sequence, 3);
-            double httpRate = viaHttp(base, sequence, seconds);
+            viaHttp(base, sequence, 3, new LongList());
+            LongList latencies = new LongList();
+            double httpRate = viaHttp(base, sequence, seconds, latencies);
             double goal = Math.min(0.5 * gatewayRate, 500);
             notes.put("recording over HTTP (part 10)", String.format(Locale.ROOT, "the local run's durable embedded "
                     + "server, query side closed; %d police editors (one per promise, HTTP Basic, java.net.http "
@@ -79,7 +80,9 @@ final class HttpRecordsPart {
                     new Row("10", "RecordActivity via CommandGateway, " + CLIENTS + " threads, durable",
                             rate(gatewayRate, "cmd/s"), "1.00", "= limit G8"),
                     new Row("10", "RecordActivity over HTTP, " + CLIENTS + " signed-in clients, durable",
-                            rate(httpRate, "records/s"), Measure.ratio(httpRate, gatewayRate),
+                            rate(httpRate, "records/s") + String.format(Locale.ROOT, " (p50 %.1f ms, p99 %.1f ms)",
+                                    latencies.percentileMillis(50), latencies.percentileMillis(99)),
+                            Measure.ratio(httpRate, gatewayRate),
                             "G8 (goal >= " + (goal < 500 ? "0.5" : "500/s") + ")"));
         } finally {
             Measure.delete(data);
@@ -101,7 +104,8 @@ final class HttpRecordsPart {
         return done.get() / (elapsed / 1e9);
     }
 
-    private static double viaHttp(String base, AtomicLong sequence, int seconds) throws Exception {
+    private static double viaHttp(String base, AtomicLong sequence, int seconds, LongList latencies)
+            throws Exception {
         AtomicLong done = new AtomicLong();
         long elapsed = runThreads(CLIENTS, seconds, thread -> {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -111,6 +115,7 @@ final class HttpRecordsPart {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < deadline) {
                 long n = sequence.getAndIncrement();
+                long started = System.nanoTime();
                 HttpResponse<String> response;
                 try {
                     response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -126,6 +131,7 @@ final class HttpRecordsPart {
                 if (response.statusCode() != 201) {
                     throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
                 }
+                latencies.add(System.nanoTime() - started);
                 done.incrementAndGet();
             }
         });

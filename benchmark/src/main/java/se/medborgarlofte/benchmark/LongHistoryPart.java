@@ -7,7 +7,7 @@ import org.axonframework.common.caching.Cache;
 import org.bson.Document;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.local.LocalApplication;
 

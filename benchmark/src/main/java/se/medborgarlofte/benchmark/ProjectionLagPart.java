@@ -7,7 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseId;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.medborgarlofte.command.CommandSideApplication;

@@ -9,7 +9,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.local.LocalApplication;
 import se.medborgarlofte.query.activity.ActivityProjection;

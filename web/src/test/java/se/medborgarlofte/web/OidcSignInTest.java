@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.medborgarlofte.command.CommandSideApplication;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
 import se.medborgarlofte.testidp.TestIdentityProvider;
 

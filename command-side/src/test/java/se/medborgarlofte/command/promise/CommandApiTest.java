@@ -15,7 +15,7 @@ import org.bson.BsonValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.security.LocalUsers;
 import se.medborgarlofte.security.Role;
 
