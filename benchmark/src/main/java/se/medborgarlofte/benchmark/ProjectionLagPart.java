@@ -67,7 +67,9 @@ final class ProjectionLagPart {
             MongoCollection<Document> promiseDocs = client.getDatabase(EventStoreBenchmark.DATABASE).getCollection("promises");
             String run = "lag";
             EventStoreBenchmark.signPromises(gateway, run, promises);
-            waitUntil(() -> promiseDocs.countDocuments(Filters.size("commitments", 1)) >= promises, 60);
+            // the query side's own JVM may take long to start on a loaded machine
+            waitUntil(() -> promiseDocs.countDocuments(Filters.size("commitments", 1)) >= promises,
+                    separateProcesses ? 240 : 60);
 
             Map<String, Long> pending = new ConcurrentHashMap<>();     // read-model id -> nanoTime sent
             Map<String, Instant> completed = new ConcurrentHashMap<>();
@@ -195,10 +197,16 @@ final class ProjectionLagPart {
 
         static Sides separate(EmbeddedMongoServer server) throws IOException {
             Path folder = Files.createTempDirectory("bench-lag");
-            List<String> arguments = List.of("--spring.mongodb.uri=" + server.uri(EventStoreBenchmark.DATABASE),
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--spring.mongodb.uri=" + server.uri(EventStoreBenchmark.DATABASE),
                     "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                     "--medborgarlofte.event-store.engine=sequenced", "--medborgarlofte.demo-data.enabled=false",
-                    "--medborgarlofte.security.users-file=" + folder.resolve("users.json"));
+                    "--medborgarlofte.security.users-file=" + folder.resolve("users.json")));
+            for (String key : List.of("medborgarlofte.event-store.batch-size", "medborgarlofte.event-store.fetch-delay")) {
+                if (System.getProperty(key) != null) {
+                    arguments.add("--" + key + "=" + System.getProperty(key));
+                }
+            }
             ConfigurableApplicationContext command = CommandSideApplication.builder()
                     .run(arguments.toArray(String[]::new));
             List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
