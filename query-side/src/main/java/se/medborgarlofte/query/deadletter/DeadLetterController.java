@@ -31,7 +31,7 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Parkerade händelser (dead letters), per läsmodell och löfte",
+    @Operation(operationId = "deadLetters", summary = "Parkerade händelser (dead letters), per läsmodell och löfte",
             description = "En händelse som en läsmodell inte kan läsa eller tillämpa parkeras, och alla senare händelser "
                           + "i samma löfte parkeras bakom den, medan alla andra löften går vidare. Bara ADMIN.")
     List<ParkedSequence> all(@Parameter(description = GROUP) @RequestParam(required = false) String processingGroup) {
@@ -39,14 +39,14 @@ class DeadLetterController {
     }
 
     @GetMapping("/{sequence}")
-    @Operation(summary = "Ett löftes parkerade händelser")
+    @Operation(operationId = "deadLettersOf", summary = "Ett löftes parkerade händelser")
     List<ParkedSequence> one(@Parameter(description = "löftets id") @PathVariable String sequence,
                              @Parameter(description = GROUP) @RequestParam(required = false) String processingGroup) {
         return deadLetters.of(sequence, processingGroup);
     }
 
     @PostMapping("/{sequence}/retry")
-    @Operation(summary = "Försök igen: tillämpa ett löftes parkerade händelser i ordning",
+    @Operation(operationId = "retryDeadLetters", summary = "Försök igen: tillämpa ett löftes parkerade händelser i ordning",
             description = "Händelserna läses på nytt ur händelselagret (en lagrad händelse som lagats används som den "
                           + "ser ut nu) och tillämpas i ordning tills en misslyckas igen; de tillämpade tas bort ur "
                           + "kön. Svaret säger hur många som tillämpades och varför den första kvarvarande inte gick.")
@@ -56,7 +56,7 @@ class DeadLetterController {
     }
 
     @DeleteMapping("/{sequence}")
-    @Operation(summary = "Ta bort ett löftes parkerade händelser ur kön; de tillämpas aldrig",
+    @Operation(operationId = "evictDeadLetters", summary = "Ta bort ett löftes parkerade händelser ur kön; de tillämpas aldrig",
             description = "Med eventIdentifier bara den händelsen; de övriga väntar kvar och tillämpas vid nästa försök.")
     Eviction evict(@Parameter(description = "löftets id") @PathVariable String sequence,
                    @Parameter(description = GROUP) @RequestParam(required = false) String processingGroup,
