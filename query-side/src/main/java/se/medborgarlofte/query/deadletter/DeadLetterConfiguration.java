@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * {@code MongoSequencedDeadLetterQueue}), while the other promises go on. The letters hold the event as the event
  * store's serializer wrote it. {@link ParkingPolicy} decides what is parked; {@link ParkedEvents} writes the letters
  * at the end of a batch; each segment remembers which promises it parked, so an event whose promise is not parked
- * costs no query. ADMIN lists, retries and evicts them ({@link DeadLetterController}).
+ * costs no query. Resetting a group's tokens (a replay from the start, which delivers every event again) clears its
+ * dead letters: what still fails is parked again, in order. ADMIN lists, retries and evicts them
+ * ({@link DeadLetterController}).
  */
 @Configuration
 class DeadLetterConfiguration {
@@ -38,7 +40,7 @@ class DeadLetterConfiguration {
                 .registerDefaultDeadLetterPolicy(configuration -> new ParkingPolicy(eventSerializer));
         for (String group : processingGroups(beans)) {
             configurer.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                    (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
+                    (configuration, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
         }
     }
 
