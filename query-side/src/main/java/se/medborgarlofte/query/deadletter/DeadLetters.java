@@ -81,7 +81,10 @@ class DeadLetters {
                 continue;
             }
             stored.refresh(name, sequence, before);
-            processor(name).process(letter -> sequence.equals(sequenceOf(letter)));
+            long first = indexOf(before.get(0));
+            // axon-mongo offers each sequence's first letter by the collection's natural order; start only at the
+            // lowest index, so the events are never applied out of their order
+            processor(name).process(letter -> sequence.equals(sequenceOf(letter)) && indexOf(letter) == first);
             List<DeadLetter<? extends EventMessage<?>>> after = list(queue.deadLetterSequence(sequence));
             FailureCause cause = after.isEmpty() ? null : after.get(0).cause().map(FailureCause::of).orElse(null);
             int applied = before.size() - after.size();
@@ -126,6 +129,10 @@ class DeadLetters {
 
     private static String sequenceOf(DeadLetter<?> letter) {
         return letter instanceof MongoDeadLetter<?> stored ? stored.sequenceIdentifier() : null;
+    }
+
+    private static long indexOf(DeadLetter<?> letter) {
+        return letter instanceof MongoDeadLetter<?> stored ? stored.index() : -1;
     }
 
     private static NotFoundException nothingParked(String sequence) {
