@@ -42,6 +42,9 @@ RUN mkdir -p /app/data && chown app:app /app/data
 
 # Overridable at run time (docker-compose.yml sets its own value).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# In a container the apps log one JSON object a line (Elastic Common Schema; Spring Boot's structured logging), for
+# a log collector; the local ./run keeps plain lines. LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash for that format.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 
 USER app:app
 # command-side listens on 8080, query-side on 8081, web on 8082 (all follow env PORT).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tries the Caddyfile's routes without Docker: runs Caddy (https on 18443) in front of five stub servers that
+# Tries the Caddyfile's routes without Docker: runs Caddy (https on 18443) in front of six stub servers that
 # answer with their own name, and prints which one each request reached. Needs caddy, python3 and curl.
 #   deploy/proxy/check-routes.sh
 set -euo pipefail
@@ -21,11 +21,12 @@ class Stub(BaseHTTPRequestHandler):
     def log_message(self, *args): pass
 ThreadingHTTPServer(('127.0.0.1', port), Stub).serve_forever()
 PY
-for stub in "command-side-1 18080" "command-side-2 18090" "query-side-1 18081" "query-side-2 18091" "web 18082"; do
+for stub in "command-side-1 18080" "command-side-2 18090" "query-side-1 18081" "query-side-2 18091" "web 18082" "grafana 13000"; do
   python3 "$work/stub.py" $stub & pids+=($!)
 done
 sed -e 's/command-side-1:8080/127.0.0.1:18080/; s/command-side-2:8080/127.0.0.1:18090/' \
     -e 's/query-side-1:8081/127.0.0.1:18081/g; s/query-side-2:8081/127.0.0.1:18091/g; s/web:8082/127.0.0.1:18082/' \
+    -e 's/grafana:3000/127.0.0.1:13000/' \
     -e 's#^http://:8081#http://:18181#' \
     -e "s#skip_install_trust#skip_install_trust\n\thttp_port 18480\n\thttps_port 18443\n\tadmin localhost:12019\n\tstorage file_system $work/data#" \
     "$here/Caddyfile" >"$work/Caddyfile"
@@ -33,7 +34,8 @@ caddy run --config "$work/Caddyfile" --adapter caddyfile >"$work/caddy.log" 2>&1
 sleep 12 # past the first active health check
 for request in "POST /api/promises" "POST /api/promises/p1/activities" "POST /api/promises/p1/findings" \
     "GET /api/promises" "GET /api/promises/p1/progress" "OPTIONS /api/promises" "GET /api/operations/event-problems" \
-    "GET /" "GET /loften/p1" "POST /api/promisesX" "GET /actuator/health"; do
+    "GET /" "GET /loften/p1" "POST /api/promisesX" "GET /actuator/health" "GET /actuator/prometheus" \
+    "GET /grafana/" "GET /grafana/d/medborgarlofte-drift"; do
   set -- $request
   printf '%-40s -> %s\n' "$request" "$(curl -sk --resolve localhost:18443:127.0.0.1 -X "$1" "https://localhost:18443$2")"
 done

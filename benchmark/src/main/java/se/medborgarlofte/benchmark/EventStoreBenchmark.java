@@ -11,7 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.slf4j.LoggerFactory;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseId;
 import se.medborgarlofte.local.LocalApplication;
@@ -91,7 +91,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 7; part++) {
+            for (int part = 1; part <= 11; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -101,10 +101,17 @@ public final class EventStoreBenchmark {
                         case 1 -> partRawLimit();
                         case 2 -> partCommandThroughput();
                         case 3 -> new ReplayPart(this).run();
-                        case 4 -> new ProjectionLagPart(this).run();
+                        case 4 -> new ProjectionLagPart(this, "4", config.lagRate(), config.lagSeconds(), false).run();
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                         case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
-                        default -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
+                        case 7 -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
+                        case 9 -> rows.addAll(new LongHistoryPart(this, Integer.getInteger("bench.history.activities",
+                                50_000), Integer.getInteger("bench.history.commands",
+                                "quick".equals(config.profile()) ? 300 : 1_000)).run(notes));
+                        case 10 -> rows.addAll(new HttpRecordsPart(config.commandSeconds()).run(notes));
+                        case 11 -> new ProjectionLagPart(this, "11", Integer.getInteger("bench.load.rate", 500),
+                                Integer.getInteger("bench.load.seconds", 60), true).run();
+                        default -> throw new IllegalArgumentException("no part " + part);
                     }
                 } catch (Exception e) {
                     // one part failing (a server timing out, a slow engine) does not end the run

@@ -9,7 +9,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.local.LocalApplication;
 import se.medborgarlofte.query.activity.ActivityProjection;
@@ -102,6 +102,34 @@ final class ReplayPart {
                 bench.rows.add(new Row("3", "replay sequenced / axon-mongo, " + label, String.format(Locale.ROOT, "%.1fx",
                         rates.get("sequenced") / rates.get("axon-mongo")), "", ""));
             }
+            if (rates.containsKey("sequenced")) {
+                flatness(timestamps, label, perPromise, processors, rates.get("sequenced"));
+            }
+        }
+    }
+
+    /** The same replay ten times larger (bench.replay.largePromises, 0 = not run): its rate against the smaller one's. */
+    private void flatness(String timestamps, String label, int perPromise, Map<String, Object> processors,
+                          double smallerRate) throws Exception {
+        int promises = Integer.getInteger("bench.replay.largePromises", 0);
+        if (promises <= 0) {
+            return;
+        }
+        long total = (long) promises * perPromise;
+        int timeout = Integer.getInteger("bench.replay.largeTimeoutSeconds", 1800);
+        progress("3/4 replay of %,d events, %s, engine sequenced (limit %d s)", total, label, timeout);
+        String measurement = String.format(Locale.ROOT, "replay of %,d events, sequenced engine, %s", total, label);
+        try {
+            Replay replay = replay("sequenced", timestamps, promises, perPromise, processors, timeout);
+            String result = rate(replay.eventsPerSecond(), "events/s") + (replay.complete()
+                    ? String.format(Locale.ROOT, " (%,d in %.1f s, heap -Xmx%d MB)", replay.applied(),
+                    replay.seconds(), Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                    : String.format(Locale.ROOT, " FAILED: stopped at %.0f s, %,d of %,d", replay.seconds(),
+                    replay.applied(), total));
+            bench.rows.add(new Row("3", measurement, result, ratio(replay.eventsPerSecond(), smallerRate),
+                    "the smaller replay's rate (goal >= 0.8)"));
+        } catch (Exception e) {
+            bench.failed("3", measurement, e);
         }
     }
 

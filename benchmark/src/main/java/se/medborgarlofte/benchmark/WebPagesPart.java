@@ -1,6 +1,6 @@
 package se.medborgarlofte.benchmark;
 
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.local.LocalApplication;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package se.medborgarlofte.eventstore;
 
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

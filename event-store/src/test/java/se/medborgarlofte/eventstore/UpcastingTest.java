@@ -1,5 +1,6 @@
 package se.medborgarlofte.eventstore;
 
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;

@@ -5,13 +5,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import se.medborgarlofte.command.CommandSideApplication;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
+import se.medborgarlofte.security.LocalUsers;
 import se.medborgarlofte.web.WebApplication;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +25,6 @@ import java.util.Map;
  * MongoDB is used and no embedded server starts.
  */
 public final class LocalApplication implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalApplication.class);
 
     private final EmbeddedMongoServer mongo;
     private final ConfigurableApplicationContext commandSide;
@@ -81,12 +83,20 @@ public final class LocalApplication implements AutoCloseable {
             commandSide = start(CommandSideApplication.builder(), command);
             Map<String, Object> query = new HashMap<>(common);
             query.put("server.port", settings.queryPort());
+            // one banner for the run: the command side's
+            query.put("spring.main.banner-mode", "off");
             querySide = start(QuerySideApplication.builder(), query);
-            web = settings.webPort() < 0 ? null : start(WebApplication.builder(), Map.of("server.port", settings.webPort(),
+            Map<String, Object> webProperties = new HashMap<>(Map.of("server.port", settings.webPort(),
                     "medborgarlofte.web.query-url", "http://localhost:" + port(querySide),
                     "medborgarlofte.web.command-url", "http://localhost:" + port(commandSide),
                     "medborgarlofte.security.users-file", common.get("medborgarlofte.security.users-file"),
-                    "spring.main.register-shutdown-hook", "false"));
+                    "spring.main.register-shutdown-hook", "false", "spring.main.banner-mode", "off"));
+            settings.extraProperties().forEach((key, value) -> {
+                if (key.startsWith("logging.") || key.equals("spring.main.log-startup-info")) {
+                    webProperties.put(key, value);
+                }
+            });
+            web = settings.webPort() < 0 ? null : start(WebApplication.builder(), webProperties);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -99,14 +109,26 @@ public final class LocalApplication implements AutoCloseable {
         return value != null ? value : System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
     }
 
-    /** Without {@code --debug}, a failed start is told in one line, not in Spring's report and stack trace. */
+    /**
+     * Without {@code --debug} the console is quiet: a failed start is told in one line, not in Spring's report and
+     * stack trace, and nothing below WARN is shown but our own (no driver, embedded server, Netty, Axon, Tomcat or
+     * Spring start-up lines), nor the embedded server's warnings about indexes it ignores by design.
+     */
     private static Settings quiet(Settings settings, boolean debug) {
         if (debug) {
             return settings;
         }
+        // until Spring sets up logging, Logback's default would print everything the embedded server says
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Map<String, Object> extra = new HashMap<>(settings.extraProperties());
         extra.putIfAbsent("logging.level.org.springframework.boot.SpringApplication", "OFF");
         extra.putIfAbsent("logging.level.org.springframework.boot.diagnostics", "OFF");
+        extra.putIfAbsent("logging.level.root", "WARN");
+        extra.putIfAbsent("logging.level.se.medborgarlofte", "INFO");
+        extra.putIfAbsent("logging.level.de.bwaldvogel.mongo.backend", "ERROR");
+        extra.putIfAbsent("logging.level.org.springdoc.core.events", "ERROR");
+        extra.putIfAbsent("spring.main.log-startup-info", "false");
         return new Settings(settings.mongoUri(), settings.dataDirectory(), settings.mongoPort(), settings.commandPort(),
                 settings.queryPort(), settings.webPort(), settings.demoData(), extra);
     }
@@ -117,6 +139,15 @@ public final class LocalApplication implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Users whose passwords were never shown (the start failed): the next start makes new ones. */
+    private static void forget(Path users) {
+        try {
+            java.nio.file.Files.deleteIfExists(users);
+        } catch (java.io.IOException e) {
+            System.err.println("Kunde inte ta bort " + users + ": " + e.getMessage());
+        }
     }
 
     /** Beside the data; for an in-memory run, in a fresh temporary folder. */
@@ -190,14 +221,24 @@ public final class LocalApplication implements AutoCloseable {
                 run.close();
             }
         }, "local-app-shutdown"));
+        boolean jwt = issuer() != null || System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI") != null;
+        Path users = settings.dataDirectory().resolve("users.json");
+        List<LocalUsers.NewUser> created = List.of();
         try {
             StartupChecks.check(settings, issuer());
-            app = new LocalApplication(quiet(settings, debug), starting);
+            Settings quiet = quiet(settings, debug);
+            // created here rather than by the apps, so that the new passwords go in the closing box
+            created = jwt ? List.of() : LocalUsers.createIfAbsent(users,
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder(), JsonMapper.builder().build());
+            app = new LocalApplication(quiet, starting);
         } catch (StartupChecks.StartupProblem problem) {
             System.err.println(problem.getMessage());
             System.exit(2);
             return;
         } catch (RuntimeException e) {
+            if (!created.isEmpty()) {
+                forget(users);
+            }
             if (debug) {
                 e.printStackTrace();
             }
@@ -206,22 +247,11 @@ public final class LocalApplication implements AutoCloseable {
             System.exit(1);
             return;
         }
-        String store = settings.mongoUri() != null ? "MongoDB: " + settings.mongoUri()
-                : "Inbäddad MongoDB (wire-protokoll): " + app.mongo.connectionString() + ", data i "
+        String store = settings.mongoUri() != null ? settings.mongoUri().replaceAll("//[^@/]+@", "//***@")
+                : "inbäddad MongoDB " + app.mongo.connectionString() + ", data i "
                   + settings.dataDirectory().toAbsolutePath();
-        String website = app.webPort() < 0 ? "" : " Webbplatsen:        http://localhost:" + app.webPort() + "/\n";
-        log.info("""
-
-                ==============================================================
-                 Medborgarlöften – uppföljning körs
-                {}\
-                 Kommandon (skriv):  http://localhost:{}/api/promises
-                                     http://localhost:{}/swagger-ui.html
-                 Frågor (läs):       http://localhost:{}/api/promises
-                                     http://localhost:{}/swagger-ui.html
-                 {}
-                 Stoppa med Ctrl-C.
-                ==============================================================""",
-                website, app.commandPort(), app.commandPort(), app.queryPort(), app.queryPort(), store);
+        // printed, not logged, and last, so that it is what the console shows once the run has started
+        System.out.println(new ClosingBox(app.webPort(), app.commandPort(), app.queryPort(), store,
+                jwt ? null : users, created).text());
     }
 }

@@ -31,7 +31,7 @@ class ComposeFileTest {
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, String> PASSWORDS = Map.of(
             "MONGO_ROOT_PASSWORD", "root-secret", "MONGO_APP_PASSWORD", "app-secret",
-            "MONGO_BACKUP_PASSWORD", "backup-secret");
+            "MONGO_BACKUP_PASSWORD", "backup-secret", "GRAFANA_ADMIN_PASSWORD", "grafana-secret");
 
     private static List<String> compose;
     private static Path emptyEnvFile;
@@ -121,6 +121,39 @@ class ComposeFileTest {
                 .contains("@query path /api/promises /api/promises/* /api/operations /api/operations/*")
                 .contains("reverse_proxy query-side-1:8081 query-side-2:8081")
                 .contains("reverse_proxy web:8082");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryReplicaAndGrafanaShowsTheDashboardBehindTheProxy() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String app : List.of("command-side", "query-side")) {
+            String port = app.equals("command-side") ? "8080" : "8081";
+            assertThat(String.valueOf(services.get(app + "-1").get("healthcheck"))).as(app + " is healthy when ready")
+                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+        }
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(PROJECT.resolve(
+                "deploy/prometheus/prometheus.yml")));
+        List<String> scraped = new ArrayList<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+            for (Map<String, Object> targets : (List<Map<String, Object>>) job.get("static_configs")) {
+                scraped.addAll((List<String>) targets.get("targets"));
+            }
+        }
+        assertThat(scraped).containsExactlyInAnyOrder("command-side-1:8080", "command-side-2:8080",
+                "query-side-1:8081", "query-side-2:8081");
+        assertThat(scraped).allSatisfy(target -> assertThat(services).containsKey(target.split(":")[0]));
+        assertThat(String.valueOf(services.get("prometheus").get("volumes"))).contains("prometheus.yml");
+        Map<String, Object> grafana = services.get("grafana");
+        assertThat(environment(grafana)).containsEntry("GF_SECURITY_ADMIN_PASSWORD", "grafana-secret")
+                .containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+        assertThat(String.valueOf(grafana.get("volumes"))).contains("/etc/grafana/provisioning")
+                .contains("/var/lib/grafana/dashboards");
+        assertThat(PROJECT.resolve("deploy/grafana/dashboards/medborgarlofte.json")).exists();
+        String caddyfile = Files.readString(PROJECT.resolve("deploy/proxy/Caddyfile"));
+        assertThat(caddyfile).contains("handle /grafana*").contains("reverse_proxy grafana:3000")
+                .contains("health_uri /actuator/health/liveness").doesNotContain("handle /actuator");
     }
 
     @Test

@@ -18,7 +18,7 @@ import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.RecordingResult;
 import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;

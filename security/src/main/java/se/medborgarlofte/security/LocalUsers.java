@@ -89,14 +89,42 @@ public final class LocalUsers implements UserDetailsService {
 
     /** Reads the users file, creating it (and printing the new passwords once) if it does not exist. */
     public static LocalUsers load(Path file, PasswordEncoder encoder, JsonMapper json) {
-        try {
-            if (!Files.exists(file)) {
-                create(file, encoder, json);
-            }
-            return new LocalUsers(json.readValue(file.toFile(), UsersFile.class).users());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the users file " + file.toAbsolutePath(), e);
+        List<NewUser> created = createIfAbsent(file, encoder, json);
+        if (!created.isEmpty()) {
+            log.warn("""
+
+                    ==============================================================
+                     Lokala användare skapades i {}
+                     Lösenorden visas bara nu; filen sparar dem som BCrypt-hashar.
+                    {}
+                     Ta bort filen för att få nya lösenord.
+                    ==============================================================""", file.toAbsolutePath(),
+                    table(created));
         }
+        return new LocalUsers(json.readValue(file.toFile(), UsersFile.class).users());
+    }
+
+    /**
+     * Creates the users file, one user per role with a random password, if it does not exist; prints nothing.
+     * Answers the users it created with their passwords (for the one time they are shown), none if the file existed.
+     */
+    public static List<NewUser> createIfAbsent(Path file, PasswordEncoder encoder, JsonMapper json) {
+        try {
+            return Files.exists(file) ? List.of() : create(file, encoder, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the users file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** The users and their passwords as lines of a table, each indented by three spaces. */
+    public static String table(List<NewUser> users) {
+        StringBuilder table = new StringBuilder(String.format("   %-9s %-21s %-7s %s", "användare", "lösenord", "roll",
+                "organisation"));
+        for (NewUser user : users) {
+            table.append(String.format("%n   %-9s %-21s %-7s %s", user.username(), user.password(), user.role(),
+                    user.organisation() == null ? "" : user.organisation()).stripTrailing());
+        }
+        return table.toString();
     }
 
     /** A user to put in a users file, with the password in clear (only its hash is written). */
@@ -122,17 +150,16 @@ public final class LocalUsers implements UserDetailsService {
         }
     }
 
-    private static void create(Path file, PasswordEncoder encoder, JsonMapper json) throws IOException {
+    private static List<NewUser> create(Path file, PasswordEncoder encoder, JsonMapper json) throws IOException {
         SecureRandom random = new SecureRandom();
         List<Entry> entries = new ArrayList<>();
-        StringBuilder printed = new StringBuilder();
+        List<NewUser> created = new ArrayList<>();
         for (Entry entry : defaults()) {
             String password = random.ints(20, 0, ALPHABET.length()).mapToObj(i -> String.valueOf(ALPHABET.charAt(i)))
                     .collect(Collectors.joining());
             entries.add(new Entry(entry.username(), entry.name(), entry.role(), entry.organisation(),
                     encoder.encode(password)));
-            printed.append(String.format("%n   %-8s %-21s %-7s %s", entry.username(), password, entry.role(),
-                    entry.organisation() == null ? "" : entry.organisation()));
+            created.add(new NewUser(entry.username(), entry.name(), entry.role(), entry.organisation(), password));
         }
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
@@ -147,16 +174,9 @@ public final class LocalUsers implements UserDetailsService {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException createdMeanwhile) {
             Files.deleteIfExists(temporary);
-            return;
+            return List.of();
         }
-        log.warn("""
-
-                ==============================================================
-                 Lokala användare skapades i {}
-                 Lösenorden visas bara nu; filen sparar dem som BCrypt-hashar.
-                   användare lösenord              roll    organisation{}
-                 Ta bort filen för att få nya lösenord.
-                ==============================================================""", file.toAbsolutePath(), printed);
+        return created;
     }
 
     @Override

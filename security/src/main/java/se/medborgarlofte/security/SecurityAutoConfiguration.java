@@ -18,12 +18,19 @@ import java.time.Clock;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityAutoConfiguration {
 
-    /** Resolves {@code auto}: jwt when the resource server has an issuer or a JWK set, basic otherwise. */
+    /**
+     * Resolves {@code auto}: jwt when the resource server has an issuer or a JWK set, basic otherwise. In jwt mode
+     * the audience is required ({@link JwtAudience}): without it the app does not start.
+     */
     @Bean
     ResolvedSecuritySettings resolvedSecuritySettings(SecuritySettings settings, Environment environment) {
         boolean jwt = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                       || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
-        return new ResolvedSecuritySettings(settings.resolved(jwt));
+        SecuritySettings resolved = settings.resolved(jwt);
+        if (!resolved.basic()) {
+            JwtAudience.require(environment);
+        }
+        return new ResolvedSecuritySettings(resolved);
     }
 
     /** The settings with the mode decided. */

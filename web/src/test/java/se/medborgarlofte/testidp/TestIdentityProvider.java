@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -52,6 +53,8 @@ public class TestIdentityProvider {
     public static final String PASSWORD = "oidc-lösenord";
     public static final String CLIENT = "medborgarlofte-web";
     public static final String SECRET = "webbens-hemlighet";
+    /** The audience of the access tokens: the APIs', as an IdP names an API (the ID token's stays the web's id). */
+    public static final String API_AUDIENCE = "api://medborgarlofte";
 
     public static ConfigurableApplicationContext start(int port, int webPort) {
         return new SpringApplicationBuilder(TestIdentityProvider.class)
@@ -99,12 +102,17 @@ public class TestIdentityProvider {
                 .build());
     }
 
-    /** The claims the APIs and the web read, on the ID token and the access token alike. */
+    /** The claims the APIs and the web read, on the ID token and the access token alike; the APIs' audience. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> claims() {
         Map<String, Object> claims = Map.of("roles", List.of("EDITOR"), "organisation", "Lokalpolisområde Värnamo",
                 "name", "Kommunpolis via OIDC");
-        return context -> claims.forEach(context.getClaims()::claim);
+        return context -> {
+            claims.forEach(context.getClaims()::claim);
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().audience(List.of(API_AUDIENCE));
+            }
+        };
     }
 
     @Bean

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.medborgarlofte.command.CommandSideApplication;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
 import se.medborgarlofte.testidp.TestIdentityProvider;
 
@@ -46,11 +46,12 @@ class OidcSignInTest {
         webPort = freePort();
         CONTEXTS.add(TestIdentityProvider.start(idpPort, webPort));
         String issuer = "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:" + idpPort;
+        String audience = "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIdentityProvider.API_AUDIENCE;
         mongo = EmbeddedMongoServer.inMemory();
         String uri = "--spring.mongodb.uri=" + mongo.uri("oidc");
-        ConfigurableApplicationContext command = CommandSideApplication.builder().run(uri, issuer, "--server.port=0",
+        ConfigurableApplicationContext command = CommandSideApplication.builder().run(uri, issuer, audience, "--server.port=0",
                 "--medborgarlofte.demo-data.enabled=true", "--spring.main.register-shutdown-hook=false");
-        ConfigurableApplicationContext query = QuerySideApplication.builder().run(uri, issuer, "--server.port=0",
+        ConfigurableApplicationContext query = QuerySideApplication.builder().run(uri, issuer, audience, "--server.port=0",
                 "--spring.main.register-shutdown-hook=false");
         CONTEXTS.add(command);
         CONTEXTS.add(query);

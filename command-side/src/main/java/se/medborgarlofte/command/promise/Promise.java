@@ -68,7 +68,7 @@ import static se.medborgarlofte.command.promise.PromiseRejected.notFound;
  * every rule about them (period, linked commitments, owner, closed promise) is a rule of the promise;
  * snapshots keep a long history fast to load. Findings and their åtgärder: {@link FindingHandlers}.
  */
-@Aggregate(snapshotTriggerDefinition = "promiseSnapshotTrigger")
+@Aggregate(repository = "promiseRepository")
 class Promise extends FindingHandlers {
 
     @AggregateIdentifier

@@ -15,7 +15,7 @@ import org.bson.BsonValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.security.LocalUsers;
 import se.medborgarlofte.security.Role;
 
@@ -111,6 +111,9 @@ class CommandApiTest {
     @Autowired
     org.springframework.data.mongodb.MongoDatabaseFactory mongo;
 
+    @Autowired
+    org.axonframework.common.caching.Cache promiseCache;
+
     /** Every document the driver hands back from the events and snapshots collections: "events:aggregateId/sequence". */
     static final List<String> DOCUMENTS_READ = new CopyOnWriteArrayList<>();
 
@@ -172,20 +175,33 @@ class CommandApiTest {
         for (int i = 1; i <= 12; i++) {
             assertThat(post("/api/promises/long-2025/activities", activity.formatted(i, i)).statusCode()).isEqualTo(201);
         }
-        org.bson.Document snapshot = mongo.getMongoDatabase().getCollection("snapshots")
-                .find(new org.bson.Document("_id", "long-2025")).first();
+        var snapshots = mongo.getMongoDatabase().getCollection("snapshots");
+        var ofThisPromise = new org.bson.Document("_id", "long-2025");
+        assertThat(snapshots.find(ofThisPromise).first()).as("a snapshot while the promise stays in memory").isNull();
+        // as after a restart: the promise is loaded from its 14 events (more than the threshold of 5) and snapshotted
+        promiseCache.removeAll();
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(1, 1)).statusCode()).isEqualTo(200);
+        org.bson.Document snapshot = snapshots.find(ofThisPromise).first();
         assertThat(snapshot).as("a snapshot was stored").isNotNull();
-        long snapshotAt = snapshot.getLong("sequenceNumber");
-        assertThat(snapshotAt).isGreaterThanOrEqualTo(5L);
-        // loaded from the snapshot: only the events after it are read, and the rules still see the whole history
-        // (the retry of an early activity is recognised, a reused id refused)
+        assertThat(snapshot.getLong("sequenceNumber")).isEqualTo(13L);
+        // loaded from the snapshot (as after a restart: nothing in memory): only the events after it are read, and
+        // the rules still see the whole history (the retry of an early activity is recognised, a reused id refused)
         for (String retry : List.of(activity.formatted(2, 2), activity.formatted(2, 3))) {
+            promiseCache.removeAll();
+            long storedAt = mongo.getMongoDatabase().getCollection("snapshots")
+                    .find(new org.bson.Document("_id", "long-2025")).first().getLong("sequenceNumber");
             whileCounting(() -> assertThat(post("/api/promises/long-2025/activities", retry).statusCode())
                     .isEqualTo(retry.contains("03-02") ? 200 : 409));
-            assertThat(readOf("snapshots", "long-2025")).as("the snapshot was read").containsExactly(snapshotAt);
+            assertThat(readOf("snapshots", "long-2025")).as("the snapshot was read").containsExactly(storedAt);
             assertThat(readOf("events", "long-2025")).as("events read to load the promise: none the snapshot holds")
-                    .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(snapshotAt));
+                    .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(storedAt));
         }
+        // kept in memory since the last command that succeeded: neither the snapshot nor a stored event is read again
+        assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2)).statusCode()).isEqualTo(200);
+        whileCounting(() -> assertThat(post("/api/promises/long-2025/activities", activity.formatted(2, 2))
+                .statusCode()).isEqualTo(200));
+        assertThat(readOf("snapshots", "long-2025")).as("snapshot read for a promise in memory").isEmpty();
+        assertThat(readOf("events", "long-2025")).as("events read for a promise in memory").isEmpty();
         assertThat(post("/api/promises/long-2025/activities", activity.formatted(13, 13)).statusCode()).isEqualTo(201);
     }
 

@@ -16,6 +16,7 @@ import se.medborgarlofte.eventstore.SequencedMongoEventStorageEngine;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
 import se.medborgarlofte.events.PromiseId;
+import se.medborgarlofte.embedded.DurableH2Backend;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import se.medborgarlofte.eventstore.AxonSerialization;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.eventstore.SequencedMongoEventStorageEngine;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;

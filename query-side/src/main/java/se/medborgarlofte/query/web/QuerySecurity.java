@@ -31,8 +31,8 @@ class QuerySecurity {
     @Bean
     SecurityFilterChain querySecurityFilterChain(HttpSecurity http, CallerAuthentication authentication) throws Exception {
         authentication.apply(http).cors(Customizer.withDefaults()).authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
                 .requestMatchers(DEAD_LETTERS).hasRole("ADMIN")

@@ -1,4 +1,4 @@
-package se.medborgarlofte.eventstore.embedded;
+package se.medborgarlofte.embedded;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package se.medborgarlofte.eventstore.embedded;
+package se.medborgarlofte.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;

@@ -1,4 +1,4 @@
-package se.medborgarlofte.eventstore.embedded;
+package se.medborgarlofte.embedded;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package se.medborgarlofte.eventstore.embedded;
+package se.medborgarlofte.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

@@ -1,4 +1,4 @@
-package se.medborgarlofte.eventstore.embedded;
+package se.medborgarlofte.embedded;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

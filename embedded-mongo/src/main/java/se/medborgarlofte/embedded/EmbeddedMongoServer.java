@@ -1,10 +1,10 @@
-package se.medborgarlofte.eventstore;
+package se.medborgarlofte.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import se.medborgarlofte.eventstore.embedded.DurableH2Backend;
+import se.medborgarlofte.embedded.DurableH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
