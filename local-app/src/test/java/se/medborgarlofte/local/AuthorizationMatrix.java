@@ -209,6 +209,8 @@ abstract class AuthorizationMatrix {
                         statuses(401, 200, 200, 200, 200, 200)),
                 new Case("read event problems", "GET", () -> "/api/operations/event-problems", () -> null,
                         statuses(401, 200, 200, 200, 200, 200)),
+                new Case("read dead letters", "GET", () -> "/api/operations/dead-letters", () -> null,
+                        statuses(401, 200, 403, 403, 403, 403)),
                 new Case("read actuator env", "GET", () -> "/actuator/env", () -> null,
                         statuses(401, 403, 403, 403, 403, 403)));
     }

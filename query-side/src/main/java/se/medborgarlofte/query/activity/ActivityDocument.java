@@ -2,6 +2,7 @@ package se.medborgarlofte.query.activity;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityKind;
@@ -15,10 +16,14 @@ import java.util.Map;
 
 /**
  * Read model of one activity in its current state (corrections applied, retraction flagged). The id is
- * {@code promiseId/activityId}; {@code lastSequence} makes redelivery harmless.
+ * {@code promiseId/activityId}; {@code lastSequence} makes redelivery harmless. Indexes (created at start by
+ * {@code ReadModelIndexes}): the activity log of a promise in its order (newest first, then by id), so its
+ * filters and its export read only that promise's entries and never sort in memory; and a promise's latest change.
  */
 @Document("activities")
-@CompoundIndex(name = "promise_occurred", def = "{'promiseId': 1, 'occurredOn': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "promise_log", def = "{'promiseId': 1, 'occurredOn': -1, 'activityId': 1}"),
+        @CompoundIndex(name = "promise_latest_change", def = "{'promiseId': 1, 'lastSequence': -1}")})
 public class ActivityDocument {
 
     @Id

@@ -5,18 +5,14 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.repository.CrudRepository;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,63 +28,20 @@ import java.util.function.Function;
  * last event, before the processor stores its token. A crash between the bulk write and the token replays the
  * batch, and every document skips what it has already applied: nothing is counted twice or skipped.
  * <p>
- * Outside a batch (a handler called directly, as the projection tests do), {@link #find} reads and {@link #save}
- * writes at once.
+ * An event's changes join the batch only once the event has been handled: {@link #find} hands each event its own
+ * copy of a document, read from the batch's stored form, and {@link #save} keeps it aside until the event is done.
+ * An event that fails and is parked as a dead letter leaves nothing behind, while the batch's other events are
+ * written. A document written meanwhile by someone else (a dead letter retried, another instance that took the
+ * segment over) is not overwritten: the write names the {@code lastSequence} it read, and a batch that finds it
+ * changed fails and is delivered again.
+ * <p>
+ * Outside a unit of work (a handler called directly, as the projection tests do), {@link #find} reads and
+ * {@link #save} writes at once.
  */
 public final class DocumentBatch<D> {
 
-    /** Where the documents live: one query for many ids, one bulk write for many documents. */
-    public interface Store<D> {
-        List<D> findAll(Collection<String> ids);
-
-        /** {@code inserted} are new; {@code replaced} may exist (replaced, or inserted if they don't). */
-        void write(List<D> inserted, List<D> replaced);
-    }
-
-    /** Documents in a collection of their own, written with one bulk write (inserts, then upserting replaces). */
-    public static <D> Store<D> inCollection(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
-        return new Store<>() {
-            @Override
-            public List<D> findAll(Collection<String> ids) {
-                return mongo.find(Query.query(Criteria.where("_id").in(ids)), type);
-            }
-
-            @Override
-            public void write(List<D> inserted, List<D> replaced) {
-                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-                if (!inserted.isEmpty()) {
-                    bulk.insert(inserted);
-                }
-                for (D document : replaced) {
-                    bulk.replaceOne(Query.query(Criteria.where("_id").is(idOf.apply(document))), document,
-                            FindAndReplaceOptions.options().upsert());
-                }
-                bulk.execute();
-            }
-        };
-    }
-
-    /** Documents behind a Spring Data repository: one query for the batch, saved with {@code saveAll}. */
-    public static <D> Store<D> inRepository(CrudRepository<D, String> repository) {
-        return new Store<>() {
-            @Override
-            public List<D> findAll(Collection<String> ids) {
-                List<D> found = new ArrayList<>();
-                repository.findAllById(ids).forEach(found::add);
-                return found;
-            }
-
-            @Override
-            public void write(List<D> inserted, List<D> replaced) {
-                List<D> all = new ArrayList<>(inserted);
-                all.addAll(replaced);
-                repository.saveAll(all);
-            }
-        };
-    }
-
     private final String resourceKey;
-    private final Store<D> store;
+    private final DocumentStore<D> store;
     private final Function<D, String> idOfDocument;
     private final Function<EventMessage<?>, String> idOfEvent;
 
@@ -96,7 +49,7 @@ public final class DocumentBatch<D> {
      * @param idOfEvent the id of the document an event changes, or {@code null} for events this read model ignores
      *                  (it should look at the payload type first, so that ignored events are not deserialized)
      */
-    public DocumentBatch(String name, Store<D> store, Function<D, String> idOfDocument,
+    public DocumentBatch(String name, DocumentStore<D> store, Function<D, String> idOfDocument,
                          Function<EventMessage<?>, String> idOfEvent) {
         this.resourceKey = DocumentBatch.class.getName() + "/" + name;
         this.store = store;
@@ -104,27 +57,28 @@ public final class DocumentBatch<D> {
         this.idOfEvent = idOfEvent;
     }
 
+    /** Documents of {@code type} in its collection; {@code idOf} names the same id the batch is given. */
+    public static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
+        return DocumentStore.inCollection(mongo, type);
+    }
+
     public Optional<D> find(String id) {
         Pending<D> pending = pending();
         if (pending == null) {
-            return store.findAll(List.of(id)).stream().findFirst();
+            return store.findAll(List.of(id)).stream().findFirst().map(store::read);
         }
-        if (!pending.loaded.containsKey(id)) {
-            pending.load(List.of(id));
-        }
-        return Optional.ofNullable(pending.loaded.get(id));
+        return pending.find(id);
     }
 
-    /** Stores the document (at once, or with the batch's bulk write). */
+    /** Stores the document (at once, or with the batch's bulk write once the event is handled). */
     public void save(D document) {
         Pending<D> pending = pending();
         if (pending == null) {
-            store.write(List.of(), List.of(document));
+            String id = idOfDocument.apply(document);
+            store.write(List.of(), Map.of(id, new DocumentStore.Replacement(store.toStored(document), null)));
             return;
         }
-        String id = idOfDocument.apply(document);
-        pending.loaded.put(id, document);
-        pending.changed.add(id);
+        pending.save(idOfDocument.apply(document), document);
     }
 
     private Pending<D> pending() {
@@ -134,9 +88,9 @@ public final class DocumentBatch<D> {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Pending<D> pending = unitOfWork.getResource(resourceKey);
         if (pending == null) {
-            pending = new Pending<>(this);
+            pending = new Pending<>(store);
             unitOfWork.resources().put(resourceKey, pending);
-            FlushAtEndOfBatch.register(unitOfWork, pending::flush);
+            FlushAtEndOfBatch.register(unitOfWork, pending);
             pending.load(idsNamedBy(unitOfWork));
         }
         return pending;
@@ -169,40 +123,93 @@ public final class DocumentBatch<D> {
         }
     }
 
-    /** The batch's documents: as loaded (null where none exists), changed in memory. */
-    private static final class Pending<D> {
-        private final DocumentBatch<D> batch;
-        private final Map<String, D> loaded = new HashMap<>();
+    /**
+     * The batch's documents in their stored form (null where none exists), as the events handled so far left them,
+     * and the copies the event now being handled works on.
+     */
+    private static final class Pending<D> implements FlushAtEndOfBatch.Participant {
+        private final DocumentStore<D> store;
+        private final Map<String, Document> stored = new HashMap<>();
+        /** The {@code lastSequence} each existing document had when read; its write expects it unchanged. */
+        private final Map<String, Long> readAt = new HashMap<>();
         private final Set<String> existing = new HashSet<>();
         private final Set<String> changed = new LinkedHashSet<>();
+        private final Map<String, D> ofEvent = new HashMap<>();
+        private final Map<String, D> savedByEvent = new LinkedHashMap<>();
 
-        private Pending(DocumentBatch<D> batch) {
-            this.batch = batch;
+        private Pending(DocumentStore<D> store) {
+            this.store = store;
         }
 
         private void load(Collection<String> ids) {
-            if (ids.isEmpty()) {
+            List<String> missing = ids.stream().filter(id -> !stored.containsKey(id)).toList();
+            if (missing.isEmpty()) {
                 return;
             }
-            ids.forEach(id -> loaded.put(id, null));
-            for (D document : batch.store.findAll(ids)) {
-                String id = batch.idOfDocument.apply(document);
-                loaded.put(id, document);
+            missing.forEach(id -> stored.put(id, null));
+            for (Document document : store.findAll(missing)) {
+                String id = String.valueOf(document.get("_id"));
+                stored.put(id, document);
                 existing.add(id);
+                readAt.put(id, document.get("lastSequence") instanceof Number n ? n.longValue() : null);
             }
         }
 
-        private void flush() {
+        private Optional<D> find(String id) {
+            D copy = ofEvent.get(id);
+            if (copy != null) {
+                return Optional.of(copy);
+            }
+            load(List.of(id));
+            Document document = stored.get(id);
+            if (document == null) {
+                return Optional.empty();
+            }
+            copy = store.read(document);
+            ofEvent.put(id, copy);
+            return Optional.of(copy);
+        }
+
+        private void save(String id, D document) {
+            ofEvent.put(id, document);
+            savedByEvent.put(id, document);
+        }
+
+        @Override
+        public void keepEvent() {
+            savedByEvent.forEach((id, document) -> {
+                stored.put(id, store.toStored(document));
+                changed.add(id);
+            });
+            dropEvent();
+        }
+
+        @Override
+        public void dropEvent() {
+            ofEvent.clear();
+            savedByEvent.clear();
+        }
+
+        @Override
+        public void flush() {
             if (changed.isEmpty()) {
                 return;
             }
-            List<D> inserted = new ArrayList<>();
-            List<D> replaced = new ArrayList<>();
+            List<Document> inserted = new ArrayList<>();
+            Map<String, DocumentStore.Replacement> replaced = new LinkedHashMap<>();
             for (String id : changed) {
-                (existing.contains(id) ? replaced : inserted).add(loaded.get(id));
+                Document document = stored.get(id);
+                if (existing.contains(id)) {
+                    replaced.put(id, new DocumentStore.Replacement(document, readAt.get(id)));
+                } else {
+                    inserted.add(document);
+                }
             }
-            batch.store.write(inserted, replaced);
-            existing.addAll(changed);
+            store.write(inserted, replaced);
+            for (String id : changed) {
+                existing.add(id);
+                readAt.put(id, stored.get(id).get("lastSequence") instanceof Number n ? n.longValue() : null);
+            }
             changed.clear();
         }
     }

@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import se.medborgarlofte.query.batch.DocumentBatch;
+import se.medborgarlofte.query.batch.DocumentStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,9 @@ public class FindingProjection extends ProjectionBase {
 
     private final DocumentBatch<FindingDocument> documents;
 
-    public FindingProjection(FindingRepository repository, EventProblemLog problems) {
+    public FindingProjection(MongoTemplate mongo, EventProblemLog problems) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP, DocumentBatch.inRepository(repository),
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, FindingDocument.class),
                 document -> document.id, FindingProjection::documentId);
     }
 

@@ -18,7 +18,9 @@ class EventProblemController {
     }
 
     @GetMapping("/api/operations/event-problems")
-    @Operation(summary = "Händelser som en läsmodell inte kunde läsa och därför hoppade över")
+    @Operation(summary = "Händelser av en typ som den här versionen inte känner till och som läsmodellerna därför hoppade över",
+            description = "Händelser som inte går att läsa eller som en läsmodell inte kunde tillämpa hoppas inte "
+                    + "över: de parkeras med sitt löfte, se /api/operations/dead-letters.")
     List<EventProblemLog.EventProblem> all() {
         return problems.all();
     }

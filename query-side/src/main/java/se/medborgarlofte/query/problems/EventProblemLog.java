@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Events a read model could not use because they can't be read (an unknown type, a payload that does not
- * deserialize). They are logged, kept here for a person to look at, and skipped, so that the rest flows.
+ * Events of a type this version does not know, which a read model therefore skips: logged and kept here for a person
+ * to look at, so that the rest flows. (Events that can't be read, or whose handling fails, are not skipped: they are
+ * parked with their promise as dead letters, see {@code query.deadletter}.) Entries recorded by earlier versions for
+ * unreadable payloads stay listed.
  */
 @Component
 public class EventProblemLog {

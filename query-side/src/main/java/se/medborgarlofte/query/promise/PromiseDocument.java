@@ -2,6 +2,8 @@ package se.medborgarlofte.query.promise;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CodeLabels;
@@ -25,9 +27,11 @@ import java.util.Set;
 
 /**
  * Read model of one promise with its commitments and their assessments. {@code lastSequence} is the aggregate
- * sequence number of the last event applied, so an event delivered again is skipped.
+ * sequence number of the last event applied, so an event delivered again is skipped. Indexes (created at start by
+ * {@code ReadModelIndexes}): the list of promises in its order, and the promises that renew one.
  */
 @Document("promises")
+@CompoundIndex(name = "list_order", def = "{'validFrom': -1, 'title': 1}")
 public class PromiseDocument {
 
     @Id
@@ -51,6 +55,7 @@ public class PromiseDocument {
     public Instant recordedAt;
     public Instant updatedAt;
     /** The promise of the previous period that this one renews, if any. */
+    @Indexed(name = "renewed_from", sparse = true)
     public String renewedFrom;
     public List<CommitmentDocument> commitments = new ArrayList<>();
     public long lastSequence = -1;

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import se.medborgarlofte.events.PromiseEvent;
 import se.medborgarlofte.query.batch.DocumentBatch;
+import se.medborgarlofte.query.batch.DocumentStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgarlofte.query.problems.EventProblemLog;
 import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -41,9 +43,9 @@ public class PromiseProjection extends ProjectionBase {
 
     private final DocumentBatch<PromiseDocument> documents;
 
-    public PromiseProjection(PromiseRepository repository, EventProblemLog problems) {
+    public PromiseProjection(MongoTemplate mongo, EventProblemLog problems) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP, DocumentBatch.inRepository(repository),
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, PromiseDocument.class),
                 document -> document.promiseId, PromiseProjection::documentId);
     }
 

@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The query API's OpenAPI description: who it is, which reads are public, and the problems every read may answer. */
+/**
+ * The query API's OpenAPI description: who it is, which reads are public, and the problems every operation may answer
+ * (the operations API's dead letters are the only ones that are not reads).
+ */
 @Configuration
 class QueryApiDescription {
 
@@ -32,7 +35,9 @@ class QueryApiDescription {
     OpenApiCustomizer queryProblemsAndSecurity() {
         AntPathMatcher matcher = new AntPathMatcher();
         return ApiDescription.problemsAndSecurity(
-                Map.of(PathItem.HttpMethod.GET, List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)),
+                Map.of(PathItem.HttpMethod.GET, List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND),
+                        PathItem.HttpMethod.POST, List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND),
+                        PathItem.HttpMethod.DELETE, List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)),
                 (path, method) -> method == PathItem.HttpMethod.GET
                         && Arrays.stream(QuerySecurity.PUBLIC).anyMatch(pattern -> matcher.match(pattern, path)));
     }

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Anyone may read the public views (promises, commitments, progress, the activity log without notes, names or who
  * recorded what, findings only in their published wording, lead times, the comparison with the previous period), also from a municipality's website (CORS, GET only). Everything else (history, exports,
- * operations) needs a signed-in ADMIN, EDITOR or VIEWER.
+ * operations) needs a signed-in ADMIN, EDITOR or VIEWER; the dead letters (list, retry, evict) an ADMIN.
  */
 @Configuration
 class QuerySecurity {
@@ -25,6 +25,8 @@ class QuerySecurity {
     static final String[] PUBLIC = {"/api/promises", "/api/promises/*", "/api/promises/*/progress",
             "/api/promises/*/activities", "/api/promises/*/findings/public", "/api/promises/*/findings/lead-time",
             "/api/promises/*/comparison"};
+    /** Operators only: what the read models parked, and retrying or evicting it. */
+    static final String[] DEAD_LETTERS = {"/api/operations/dead-letters", "/api/operations/dead-letters/**"};
 
     @Bean
     SecurityFilterChain querySecurityFilterChain(HttpSecurity http, CallerAuthentication authentication) throws Exception {
@@ -33,6 +35,7 @@ class QuerySecurity {
                         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
+                .requestMatchers(DEAD_LETTERS).hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "EDITOR", "VIEWER")
                 .anyRequest().denyAll());
         return http.build();

@@ -33,7 +33,7 @@ class FindingProjectionTest {
 
     final ProjectionTestSupport support = new ProjectionTestSupport();
     final FindingRepository repository = support.repository(FindingRepository.class);
-    final FindingProjection projection = new FindingProjection(repository, null);
+    final FindingProjection projection = new FindingProjection(support.mongo, null);
     final PromiseId promise = new PromiseId("p1");
     final Instant now = Instant.parse("2025-03-01T10:00:00Z");
     static final LocalDate FOUND = LocalDate.of(2025, 3, 1);

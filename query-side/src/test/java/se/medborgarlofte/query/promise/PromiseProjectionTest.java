@@ -23,7 +23,7 @@ class PromiseProjectionTest {
 
     final ProjectionTestSupport support = new ProjectionTestSupport();
     final PromiseRepository repository = support.repository(PromiseRepository.class);
-    final PromiseProjection projection = new PromiseProjection(repository, null);
+    final PromiseProjection projection = new PromiseProjection(support.mongo, null);
     final PromiseId id = new PromiseId("p1");
     final Instant now = Instant.parse("2025-03-01T10:00:00Z");
 

@@ -1,0 +1,95 @@
+package se.medborgarlofte.query.batch;
+
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a {@link DocumentBatch}'s documents live: read and written in their stored form (one query for many ids, one
+ * bulk write for many documents), and turned into the read model's objects and back.
+ */
+public interface DocumentStore<D> {
+
+    /** A document to write over the stored one; {@code expectedLastSequence} is what the stored one must still have. */
+    record Replacement(Document document, Long expectedLastSequence) {
+    }
+
+    List<Document> findAll(Collection<String> ids);
+
+    /**
+     * {@code inserted} are new; each of {@code replaced} (by id) replaces the stored document if that still has the
+     * expected {@code lastSequence}, or is inserted if none is expected and none exists. A replacement whose document
+     * changed meanwhile fails the write ({@link ConcurrentChangeException}).
+     */
+    void write(List<Document> inserted, Map<String, Replacement> replaced);
+
+    D read(Document stored);
+
+    Document toStored(D document);
+
+    /** A read model changed by someone else between this batch's read and its write. */
+    final class ConcurrentChangeException extends RuntimeException {
+        ConcurrentChangeException(String message) {
+            super(message);
+        }
+    }
+
+    /** Documents of {@code type} in the collection Spring Data maps it to, converted by Spring Data's converter. */
+    static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type) {
+        MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+        return new DocumentStore<>() {
+            @Override
+            public List<Document> findAll(Collection<String> ids) {
+                return collection.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            }
+
+            @Override
+            public void write(List<Document> inserted, Map<String, Replacement> replaced) {
+                List<WriteModel<Document>> writes = new ArrayList<>();
+                inserted.forEach(document -> writes.add(new InsertOneModel<>(document)));
+                replaced.forEach((id, replacement) -> {
+                    Long expected = replacement.expectedLastSequence();
+                    Bson filter = expected == null ? Filters.eq("_id", id)
+                            : Filters.and(Filters.eq("_id", id), Filters.eq("lastSequence", expected));
+                    writes.add(new ReplaceOneModel<>(filter, replacement.document(),
+                            new ReplaceOptions().upsert(expected == null)));
+                });
+                if (writes.isEmpty()) {
+                    return;
+                }
+                BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                int replacedOrUpserted = result.getMatchedCount() + result.getUpserts().size();
+                if (replacedOrUpserted < replaced.size()) {
+                    throw new ConcurrentChangeException((replaced.size() - replacedOrUpserted) + " of "
+                            + replaced.size() + " documents in " + collection.getNamespace().getCollectionName()
+                            + " changed since this batch read them; the batch is delivered again");
+                }
+            }
+
+            @Override
+            public D read(Document stored) {
+                return mongo.getConverter().read(type, stored);
+            }
+
+            @Override
+            public Document toStored(D document) {
+                Document stored = new Document();
+                mongo.getConverter().write(document, stored);
+                return stored;
+            }
+        };
+    }
+}
