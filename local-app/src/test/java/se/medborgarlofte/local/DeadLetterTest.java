@@ -149,6 +149,11 @@ class DeadLetterTest {
         assertThat(parked.get("activities/kinkig").get("summary").asString()).startsWith("2 händelser parkerade");
         assertThat(activityLog("kinkig")).isEmpty();
         assertThat(operations.get("/api/promises/trasig").status()).isEqualTo(404);
+        PrometheusScrape metrics = OperationsEndpointsTest.scrape(app.queryPort());
+        assertThat(metrics.value("medborgarlofte_dead_letters", "processing_group", "activities")).isEqualTo(2);
+        assertThat(metrics.value("medborgarlofte_dead_letters", "processing_group", "promises")).isEqualTo(2);
+        assertThat(metrics.value("medborgarlofte_dead_letter_promises", "processing_group", "promises")).isEqualTo(1);
+        assertThat(metrics.value("medborgarlofte_dead_letters", "processing_group", "findings")).isZero();
 
         Http.Response tooEarly = operations.post("/api/operations/dead-letters/kinkig/retry", "");
         assertThat(tooEarly.status()).as(tooEarly.raw()).isEqualTo(200);
@@ -177,6 +182,8 @@ class DeadLetterTest {
         assertThat(promise.get("commitments")).hasSize(1);
         assertThat(promiseList().stream().filter("trasig"::equals)).hasSize(1);
         assertThat(parked()).isEmpty();
+        assertThat(OperationsEndpointsTest.scrape(app.queryPort()).value("medborgarlofte_dead_letters",
+                "processing_group", "activities")).isZero();
         assertThat(operations.post("/api/operations/dead-letters/kinkig/retry", "").status()).isEqualTo(404);
 
         record("kinkig", "k3");
