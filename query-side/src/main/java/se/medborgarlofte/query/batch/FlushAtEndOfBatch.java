@@ -20,7 +20,8 @@ public final class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventM
 
     private static final String FLUSHES = FlushAtEndOfBatch.class.getName() + "/flushes";
 
-    static void register(UnitOfWork<?> unitOfWork, Runnable flush) {
+    /** {@code first}: before every flush registered without it (in the reverse order of registering). */
+    static void register(UnitOfWork<?> unitOfWork, Runnable flush, boolean first) {
         List<Runnable> flushes = unitOfWork.getOrComputeResource(FLUSHES, key -> {
             List<Runnable> list = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> {
@@ -31,7 +32,11 @@ public final class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventM
             });
             return list;
         });
-        flushes.add(flush);
+        if (first) {
+            flushes.add(0, flush);
+        } else {
+            flushes.add(flush);
+        }
     }
 
     @Override
