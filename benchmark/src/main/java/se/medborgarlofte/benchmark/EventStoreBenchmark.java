@@ -44,7 +44,8 @@ import static se.medborgarlofte.benchmark.Measure.*;
  *   <li>projection lag at a steady load ({@link ProjectionLagPart});</li>
  *   <li>durable writes on the file-backed server of the local run ({@link DurableWritesPart});</li>
  *   <li>the public web's pages ({@link WebPagesPart});</li>
- *   <li>the CSV import of activities ({@link ImportPart}).</li>
+ *   <li>the CSV import of activities ({@link ImportPart});</li>
+ *   <li>the public reads: progress and the promise list ({@link ReadsPart}).</li>
  * </ol>
  * Sizes are system properties ({@code -Dbench.…}, see {@link Config}); not part of the test suite.
  */
@@ -91,7 +92,7 @@ public final class EventStoreBenchmark {
     private void run() throws Exception {
         Map<Integer, String> otherCpu = new LinkedHashMap<>();
         try {
-            for (int part = 1; part <= 7; part++) {
+            for (int part = 1; part <= 8; part++) {
                 if (!config.parts().contains(part)) {
                     continue;
                 }
@@ -104,6 +105,7 @@ public final class EventStoreBenchmark {
                         case 4 -> new ProjectionLagPart(this).run();
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                         case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
+                        case 8 -> rows.addAll(new ReadsPart(config.profile()).run(notes));
                         default -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
                     }
                 } catch (Exception e) {
