@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,10 @@ public final class ProgressCalculator {
 
     private static List<MonthProgress> months(Map<YearMonth, Integer> perMonth, List<Cell> counted, Integer target,
                                               Period period, LocalDate asOf) {
+        Map<YearMonth, List<Cell>> cellsPerMonth = new HashMap<>();
+        for (Cell cell : counted) {
+            cellsPerMonth.computeIfAbsent(YearMonth.from(cell.day()), month -> new ArrayList<>()).add(cell);
+        }
         List<MonthProgress> months = new ArrayList<>();
         int cumulative = 0;
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
@@ -241,11 +246,10 @@ public final class ProgressCalculator {
             if (month.isAfter(YearMonth.from(asOf))) {
                 months.add(new MonthProgress(month, null, null, expectedCumulative, Map.of()));
             } else {
-                YearMonth current = month;
                 int done = perMonth.getOrDefault(month, 0);
                 cumulative += done;
-                months.add(new MonthProgress(month, done, cumulative, expectedCumulative, OutcomeSums.totals(
-                        counted.stream().filter(cell -> YearMonth.from(cell.day()).equals(current)).toList())));
+                months.add(new MonthProgress(month, done, cumulative, expectedCumulative,
+                        OutcomeSums.totals(cellsPerMonth.getOrDefault(month, List.of()))));
             }
         }
         return months;

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.medborgarlofte.query.cache.AnswerCache;
+import se.medborgarlofte.query.cache.ReadModelVersions;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.progress.ProgressCalculator.RollUp;
@@ -33,12 +35,20 @@ class ProgressController {
     private final TallyStore tallies;
     private final PromiseTimeline timeline;
     private final Clock clock;
+    /** Today's answers: a promise's progress at a date is computed once per change of its read models. */
+    private final AnswerCache<ProgressView> answers;
 
-    ProgressController(PromiseRepository promises, TallyStore tallies, PromiseTimeline timeline, Clock clock) {
+    ProgressController(PromiseRepository promises, TallyStore tallies, PromiseTimeline timeline, Clock clock,
+                       ReadModelVersions versions) {
         this.promises = promises;
         this.tallies = tallies;
         this.timeline = timeline;
         this.clock = clock;
+        this.answers = new AnswerCache<>(versions, 1_000);
+    }
+
+    /** What an answer from the read models depends on besides them: the promise and the date asked for. */
+    private record Question(String promiseId, LocalDate asOf) {
     }
 
     /**
@@ -70,9 +80,15 @@ class ProgressController {
         if (known != null) {
             return progressKnownAt(promiseId, asOf, known);
         }
+        LocalDate asked = asOf != null ? asOf : LocalDate.now(clock);
+        return answers.get(promiseId, new Question(promiseId, asked), () -> progressNow(promiseId, asked));
+    }
+
+    /** Progress at {@code asOf} (clamped into the period) from the read models. */
+    private ProgressView progressNow(String promiseId, LocalDate asOf) {
         PromiseDocument promise = promises.findById(promiseId).orElseThrow(() -> NotFoundException.promise(promiseId));
         Period period = new Period(promise.validFrom, promise.validTo);
-        LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.now(clock));
+        LocalDate date = period.clamp(asOf);
         PromiseTally tally = tallies.find(promiseId).orElse(null);
         ProgressInputs.Inputs inputs = ProgressInputs.fromReadModels(promise,
                 tally == null ? new ActivityTally() : tally.tally, date);

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.events.ActivityKind;
@@ -15,28 +16,36 @@ import se.medborgarlofte.query.batch.DocumentBatch;
 import se.medborgarlofte.query.tally.ActivityTally.Cell;
 import se.medborgarlofte.query.tally.ActivityTally.OutcomeSum;
 
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Where the promises' tallies live: collection {@value #COLLECTION}, one document per promise, read and written as
- * plain BSON (a tally is read on every progress request, and the object mapper would cost more than the rest of
- * the request). A document reads as
+ * Where the promises' tallies live: collection {@value #COLLECTION}, one document per promise. A tally is read on
+ * every progress request that is not answered from the cache, so its cells are packed: as a document of their own
+ * each, the field names alone cost more to encode and decode (in the embedded server, the driver and the object
+ * mapper) than the rest of the request. A document reads as
  * <pre>
- * { _id: promiseId, lastSequence, lastChangedAt,
- *   commitments: [ { commitmentId, cells: [ { day: "2025-02-01", kind, municipality, activities, completing,
- *                                              outcomes: [ { measure, sum, reports } ] } ] } ] }
+ * { _id: promiseId, format: 2, lastSequence, lastChangedAt,
+ *   kinds: [ "TRAFFIC_CONTROL", ... ], municipalities: [ "Gnosjö", ... ], measures: [ "vehiclesChecked", ... ],
+ *   commitments: [ { commitmentId, activities (all its cells added up, for people reading the document),
+ *                    cells: BinData } ] }
  * </pre>
- * ({@code municipality}, {@code completing} and {@code outcomes} left out where there are none). The collection
- * also holds one marker document, {@value #BACKFILLED}, once its tallies have been counted from the activity
- * documents; see {@code TallyBackfill}.
+ * where {@code cells} is, big-endian: the number of cells, then per cell the day (epoch day, int), the kind and the
+ * municipality (short indexes into {@code kinds} and {@code municipalities}, -1 for none), activities and completing
+ * (int), the number of outcome measures (short) and per measure its index into {@code measures} (short), sum and
+ * reports (int). The collection also holds one marker document, {@value #BACKFILLED}, once its tallies have been
+ * counted from the activity documents (see {@code TallyBackfill}); a tally in another format is refused with a
+ * message saying to drop the collection, which the next start counts again.
  */
 @Component
 public class TallyStore {
@@ -44,6 +53,8 @@ public class TallyStore {
     public static final String COLLECTION = "progressTallies";
     /** The id of the marker document; no promise id can start with '#'. */
     public static final String BACKFILLED = "#backfilled";
+
+    static final int FORMAT = 2;
 
     private final MongoTemplate mongo;
 
@@ -124,46 +135,80 @@ public class TallyStore {
     }
 
     static Document encode(PromiseTally tally) {
+        Dictionary kinds = new Dictionary();
+        Dictionary municipalities = new Dictionary();
+        Dictionary measures = new Dictionary();
         List<Document> commitments = new ArrayList<>();
         tally.tally.all().forEach((commitmentId, cells) -> {
-            List<Document> encoded = new ArrayList<>(cells.size());
-            cells.forEach(cell -> encoded.add(encode(cell)));
-            commitments.add(new Document("commitmentId", commitmentId).append("cells", encoded));
+            ByteBuffer packed = ByteBuffer.allocate(cellsSize(cells));
+            packed.putInt(cells.size());
+            int activities = 0;
+            for (Cell cell : cells) {
+                packed.putInt((int) cell.day().toEpochDay());
+                packed.putShort(kinds.index(cell.kind() == null ? null : cell.kind().name()));
+                packed.putShort(municipalities.index(cell.municipality()));
+                packed.putInt(cell.activities());
+                packed.putInt(cell.completing());
+                packed.putShort((short) cell.outcomes().size());
+                for (Map.Entry<String, OutcomeSum> outcome : new TreeMap<>(cell.outcomes()).entrySet()) {
+                    packed.putShort(measures.index(outcome.getKey()));
+                    packed.putInt(outcome.getValue().sum());
+                    packed.putInt(outcome.getValue().reports());
+                }
+                activities += cell.activities();
+            }
+            commitments.add(new Document("commitmentId", commitmentId).append("activities", activities)
+                    .append("cells", new Binary(packed.array())));
         });
-        Document document = new Document("_id", tally.promiseId).append("lastSequence", tally.lastSequence);
+        Document document = new Document("_id", tally.promiseId).append("format", FORMAT)
+                .append("lastSequence", tally.lastSequence);
         if (tally.lastChangedAt != null) {
             document.append("lastChangedAt", Date.from(tally.lastChangedAt));
         }
-        return document.append("commitments", commitments);
+        return document.append("kinds", kinds.values).append("municipalities", municipalities.values)
+                .append("measures", measures.values).append("commitments", commitments);
     }
 
-    private static Document encode(Cell cell) {
-        Document document = new Document("day", cell.day().toString())
-                .append("kind", cell.kind() == null ? null : cell.kind().name());
-        if (cell.municipality() != null) {
-            document.append("municipality", cell.municipality());
+    private static int cellsSize(List<Cell> cells) {
+        int size = 4;
+        for (Cell cell : cells) {
+            size += 4 + 2 + 2 + 4 + 4 + 2 + cell.outcomes().size() * 10;
         }
-        document.append("activities", cell.activities());
-        if (cell.completing() != 0) {
-            document.append("completing", cell.completing());
-        }
-        if (!cell.outcomes().isEmpty()) {
-            List<Document> outcomes = new ArrayList<>();
-            cell.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> outcomes.add(
-                    new Document("measure", entry.getKey()).append("sum", entry.getValue().sum())
-                            .append("reports", entry.getValue().reports())));
-            document.append("outcomes", outcomes);
-        }
-        return document;
+        return size;
     }
 
     static PromiseTally decode(Document document) {
+        Integer format = document.getInteger("format");
+        if (format == null || format != FORMAT) {
+            throw new IllegalStateException("Tally of " + document.get("_id") + " is stored in format " + format
+                                            + ", not " + FORMAT + ": drop " + COLLECTION + " and restart to count it again");
+        }
+        List<String> kinds = document.getList("kinds", String.class, List.of());
+        List<String> municipalities = document.getList("municipalities", String.class, List.of());
+        List<String> measures = document.getList("measures", String.class, List.of());
+        ActivityKind[] kindValues = new ActivityKind[kinds.size()];
+        for (int i = 0; i < kindValues.length; i++) {
+            kindValues[i] = ActivityKind.valueOf(kinds.get(i));
+        }
         ActivityTally tally = new ActivityTally();
-        List<Document> commitments = document.getList("commitments", Document.class, List.of());
-        for (Document commitment : commitments) {
+        for (Document commitment : document.getList("commitments", Document.class, List.of())) {
             String commitmentId = commitment.getString("commitmentId");
-            for (Document cell : commitment.getList("cells", Document.class, List.of())) {
-                tally.put(commitmentId, decodeCell(cell));
+            ByteBuffer packed = ByteBuffer.wrap(commitment.get("cells", Binary.class).getData());
+            int count = packed.getInt();
+            for (int c = 0; c < count; c++) {
+                LocalDate day = LocalDate.ofEpochDay(packed.getInt());
+                short kind = packed.getShort();
+                short municipality = packed.getShort();
+                int activities = packed.getInt();
+                int completing = packed.getInt();
+                int outcomeCount = packed.getShort();
+                Map<String, OutcomeSum> outcomes = outcomeCount == 0 ? Map.of() : new HashMap<>(outcomeCount * 2);
+                for (int o = 0; o < outcomeCount; o++) {
+                    outcomes.put(measures.get(packed.getShort()), new OutcomeSum(packed.getInt(), packed.getInt()));
+                }
+                tally.put(commitmentId, new Cell(kind < 0 ? null : kindValues[kind],
+                        municipality < 0 ? null : municipalities.get(municipality), day, activities, completing,
+                        outcomes));
             }
         }
         Date changedAt = document.getDate("lastChangedAt");
@@ -172,15 +217,22 @@ public class TallyStore {
                 changedAt == null ? null : changedAt.toInstant(), tally);
     }
 
-    private static Cell decodeCell(Document cell) {
-        Map<String, OutcomeSum> outcomes = new LinkedHashMap<>();
-        for (Document outcome : cell.getList("outcomes", Document.class, List.of())) {
-            outcomes.put(outcome.getString("measure"), new OutcomeSum(outcome.getInteger("sum", 0),
-                    outcome.getInteger("reports", 0)));
+    /** The distinct strings of a document, each stored once and named by its index (null: -1). */
+    private static final class Dictionary {
+        private final List<String> values = new ArrayList<>();
+        private final Map<String, Short> indexes = new HashMap<>();
+
+        short index(String value) {
+            if (value == null) {
+                return -1;
+            }
+            return indexes.computeIfAbsent(value, v -> {
+                if (values.size() == Short.MAX_VALUE) {
+                    throw new IllegalStateException("More than " + Short.MAX_VALUE + " distinct values in a tally");
+                }
+                values.add(v);
+                return (short) (values.size() - 1);
+            });
         }
-        String kind = cell.getString("kind");
-        return new Cell(kind == null ? null : ActivityKind.valueOf(kind), cell.getString("municipality"),
-                LocalDate.parse(cell.getString("day")), cell.getInteger("activities", 0),
-                cell.getInteger("completing", 0), outcomes);
     }
 }
