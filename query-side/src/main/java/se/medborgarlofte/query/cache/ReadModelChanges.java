@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tells {@link ReadModelVersions} which promises a batch of events changed, once the batch is over (committed or
- * rolled back: its bulk writes may have gone through either way). Every event is about a promise, named by its
- * aggregate id, so nothing is deserialized.
+ * Tells {@link ReadModelVersions} which promises a batch of events changed: when the batch is about to commit (its
+ * read models written, at the end of its last event: {@code FlushAtEndOfBatch}), so before the processor counts its
+ * events as processed and the read position moves past them (after the commit), and again once the batch is over,
+ * committed or rolled back (its bulk writes may have gone through either way). Every event is about a promise,
+ * named by its aggregate id, so nothing is deserialized.
  */
 final class ReadModelChanges implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -33,7 +35,9 @@ final class ReadModelChanges implements MessageHandlerInterceptor<EventMessage<?
             unitOfWork.resources().put(REGISTERED, Boolean.TRUE);
             List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
                     ? batch.getMessages() : List.of(unitOfWork.getMessage());
-            unitOfWork.onCleanup(done -> versions.changed(promiseIds(messages)));
+            Set<String> promiseIds = promiseIds(messages);
+            unitOfWork.onPrepareCommit(committing -> versions.changed(promiseIds));
+            unitOfWork.onCleanup(done -> versions.changed(promiseIds));
         }
         return chain.proceed();
     }

@@ -83,11 +83,17 @@ class AnswerCacheTest {
 
     /** A batch of events as a processor hands it over, with the interceptor every processor has. */
     void batch(boolean fails, String... promiseIds) {
+        batch(fails, () -> { }, promiseIds);
+    }
+
+    /** {@code committed}: when the processor counts the batch as processed (it moves its read position then). */
+    void batch(boolean fails, Runnable committed, String... promiseIds) {
         List<EventMessage<?>> events = java.util.Arrays.stream(promiseIds).<EventMessage<?>>map(id ->
                 new GenericDomainEventMessage<>("Promise", id, 0, "payload")).toList();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(events);
         ReadModelChanges changes = new ReadModelChanges(versions);
         unitOfWork.executeWithResult(() -> changes.handle(unitOfWork, () -> {
+            unitOfWork.afterCommit(u -> committed.run());
             if (fails) {
                 throw new IllegalStateException("the token could not be stored");
             }
@@ -110,6 +116,17 @@ class AnswerCacheTest {
         batch(true, "p1");
         assertThat(progress("p1")).as("a failed batch may have written too").isEqualTo("p1 #4");
         assertThat(progress("p1")).isEqualTo("p1 #4");
+    }
+
+    @Test
+    void whenTheBatchCountsAsProcessedItsPromisesAnswersAreNoLongerGiven() {
+        holdSegments(0, 1);
+        assertThat(progress("p1")).isEqualTo("p1 #1");
+        List<String> atCommit = new java.util.ArrayList<>();
+
+        batch(false, () -> atCommit.add(progress("p1")), "p1");
+
+        assertThat(atCommit).as("asked as soon as the read position has moved").containsExactly("p1 #2");
     }
 
     @Test
