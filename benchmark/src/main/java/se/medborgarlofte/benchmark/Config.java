@@ -21,7 +21,7 @@ record Config(String profile, Set<Integer> parts, int rawSeconds, int commandPro
         boolean quick = "quick".equals(System.getProperty("bench.profile", "full"));
         return new Config(
                 quick ? "quick" : "full",
-                Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5,6,7,9,10,11").split(","))
+                Arrays.stream(System.getProperty("bench.parts", "1,2,3,4,5,6,7,8,9,10,11").split(","))
                         .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet()),
                 Integer.getInteger("bench.raw.seconds", quick ? 3 : 5),
                 Integer.getInteger("bench.commands.promises", 1000),

@@ -44,7 +44,8 @@ import static se.medborgarlofte.benchmark.Measure.*;
  *   <li>projection lag at a steady load ({@link ProjectionLagPart});</li>
  *   <li>durable writes on the file-backed server of the local run ({@link DurableWritesPart});</li>
  *   <li>the public web's pages ({@link WebPagesPart});</li>
- *   <li>the CSV import of activities ({@link ImportPart}).</li>
+ *   <li>the CSV import of activities ({@link ImportPart});</li>
+ *   <li>the public reads: progress and the promise list ({@link ReadsPart}).</li>
  * </ol>
  * Sizes are system properties ({@code -Dbench.…}, see {@link Config}); not part of the test suite.
  */
@@ -105,6 +106,7 @@ public final class EventStoreBenchmark {
                         case 5 -> rows.addAll(new DurableWritesPart(config, this).run(notes));
                         case 6 -> rows.addAll(new WebPagesPart(config.webRequests()).run(notes));
                         case 7 -> rows.addAll(new ImportPart(Integer.getInteger("bench.import.rows", 10_000)).run(notes));
+                        case 8 -> rows.addAll(new ReadsPart(config.profile()).run(notes));
                         case 9 -> rows.addAll(new LongHistoryPart(this, Integer.getInteger("bench.history.activities",
                                 50_000), Integer.getInteger("bench.history.commands",
                                 "quick".equals(config.profile()) ? 300 : 1_000)).run(notes));

@@ -288,6 +288,8 @@ class ConcurrentWritersTest {
             assertThat(document.lastSequence).as("last event applied to " + promise)
                     .isEqualTo(stored.lastPromiseEvent.getOrDefault(promise, -1L));
         }
+        // what progress is computed from: each activity counted once, retracted ones taken back
+        Tallies.assertMatchActivities(readModels);
     }
 
     private static int gaps(TokenStore tokens, String group) {

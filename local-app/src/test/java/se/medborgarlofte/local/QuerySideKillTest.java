@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgarlofte.command.CommandSideApplication;
 import se.medborgarlofte.command.promise.ActivityChanges;
 import se.medborgarlofte.command.promise.Commands.AddCommitment;
@@ -20,6 +21,7 @@ import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
 import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.query.QuerySideApplication;
+import se.medborgarlofte.query.tally.TallyStore;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.ActivityKind;
@@ -199,6 +201,9 @@ class QuerySideKillTest {
                     documents(client.getDatabase(CLEAN_DATABASE), "activities"));
             assertSameDocuments("promises", withSortedKinds(documents(database, "promises")),
                     withSortedKinds(documents(client.getDatabase(CLEAN_DATABASE), "promises")));
+            // the tallies progress is read from: what the activity documents add up to, and what a clean replay gives
+            Tallies.assertMatchActivities(new MongoTemplate(client, DATABASE));
+            assertSameDocuments(TallyStore.COLLECTION, tallies(database), tallies(client.getDatabase(CLEAN_DATABASE)));
             assertThat(restarted.isAlive()).as("the restarted query side is still running").isTrue();
             log("done in %d ms", millisSince(started));
         } finally {
@@ -370,6 +375,13 @@ class QuerySideKillTest {
             assertThat(commitments.get(0).getString("commitmentId")).isEqualTo(COMMITMENT.value());
             assertThat(promise.getLong("lastSequence")).as("last sequence of " + id).isEqualTo(1L);
         });
+    }
+
+    /** The tally documents, without the marker that says when they were first counted. */
+    private static Map<String, Document> tallies(MongoDatabase database) {
+        Map<String, Document> tallies = documents(database, TallyStore.COLLECTION);
+        tallies.remove(TallyStore.BACKFILLED);
+        return tallies;
     }
 
     // --- processes ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.tally.Contribution;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +69,11 @@ public class ActivityDocument {
         publicPlace = details.publicPlace();
         causedBy = details.causedBy();
         completes = details.completes();
+    }
+
+    /** What this activity adds to its promise's tally: nothing once retracted. */
+    public Contribution contribution() {
+        return retracted ? null : new Contribution(kind, occurredOn, commitmentIds, municipality, outcomes, completes);
     }
 
     /** The place as it may be published: the coarser public place where one was given. */

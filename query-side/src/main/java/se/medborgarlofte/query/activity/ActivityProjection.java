@@ -12,16 +12,27 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.events.EventMetadataKeys;
+import se.medborgarlofte.events.PromiseEvent;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.events.PromiseEvent.ActivityRetracted;
+import se.medborgarlofte.query.tally.Contribution;
+import se.medborgarlofte.query.tally.PromiseTally;
+import se.medborgarlofte.query.tally.TallyStore;
 
 import java.time.Instant;
 
 /**
- * The activity log. Idempotent: a document remembers the aggregate sequence number of the last event applied to
- * it, and older or repeated events are skipped. The documents a batch of events changes are read with one query and
- * written with one bulk write ({@link DocumentBatch}).
+ * The activity log, and per promise the tally of what its activities that count add up to ({@link PromiseTally}),
+ * which progress is computed from. Idempotent: an activity document remembers the aggregate sequence number of the
+ * last event applied to it, a tally the last one applied to any activity of its promise, and older or repeated
+ * events are skipped. The documents a batch of events changes are read with one query and written with one bulk
+ * write per collection ({@link DocumentBatch}).
+ * <p>
+ * A correction or retraction takes back what the activity added to the tally before, read from the activity's
+ * document as it stands before the event, so the tallies are written before the activity documents
+ * ({@link DocumentBatch#writtenFirst()}): after a crash between the two writes the tally is ahead, skips the
+ * replayed events, and the activity documents catch up.
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
@@ -30,12 +41,24 @@ public class ActivityProjection extends ProjectionBase {
     public static final String GROUP = "activities";
 
     private final DocumentBatch<ActivityDocument> documents;
+    private final DocumentBatch<PromiseTally> tallies;
 
     public ActivityProjection(MongoTemplate mongo, EventProblemLog problems) {
         super(GROUP, problems);
         this.documents = new DocumentBatch<>(GROUP,
                 DocumentBatch.inCollection(mongo, ActivityDocument.class, document -> document.id),
                 document -> document.id, ActivityProjection::documentId);
+        this.tallies = new DocumentBatch<>(GROUP + "/tallies", new TallyStore(mongo).batchStore(),
+                tally -> tally.promiseId, ActivityProjection::promiseId).writtenFirst();
+    }
+
+    /** The promise whose tally an event changes: that of the activity it changes. */
+    private static String promiseId(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        if (type == ActivityRecorded.class || type == ActivityCorrected.class || type == ActivityRetracted.class) {
+            return event.getPayload() instanceof PromiseEvent e ? e.promiseId().value() : null;
+        }
+        return null;
     }
 
     /** The activity an event changes, read from the payload only for the three activity events. */
@@ -61,6 +84,7 @@ public class ActivityProjection extends ProjectionBase {
         if (document != null && document.lastSequence >= sequence) {
             return;
         }
+        Contribution before = document == null ? null : document.contribution();
         document = new ActivityDocument();
         document.id = id;
         document.promiseId = event.promiseId().value();
@@ -69,7 +93,7 @@ public class ActivityProjection extends ProjectionBase {
         document.example = event.example();
         document.recordedAt = recordedAt;
         document.recordedBy = userId;
-        save(document, sequence, recordedAt);
+        save(document, sequence, recordedAt, before);
     }
 
     @EventHandler
@@ -78,9 +102,10 @@ public class ActivityProjection extends ProjectionBase {
         if (document.lastSequence >= sequence) {
             return;
         }
+        Contribution before = document.contribution();
         document.apply(event.details());
         document.corrections++;
-        save(document, sequence, recordedAt);
+        save(document, sequence, recordedAt, before);
     }
 
     @EventHandler
@@ -89,9 +114,10 @@ public class ActivityProjection extends ProjectionBase {
         if (document.lastSequence >= sequence) {
             return;
         }
+        Contribution before = document.contribution();
         document.retracted = true;
         document.retractionReason = event.reason();
-        save(document, sequence, recordedAt);
+        save(document, sequence, recordedAt, before);
     }
 
     private ActivityDocument find(String promiseId, String activityId) {
@@ -99,9 +125,27 @@ public class ActivityProjection extends ProjectionBase {
                 new IllegalStateException("Activity " + activityId + " of " + promiseId + " has no read model yet"));
     }
 
-    private void save(ActivityDocument document, long sequence, Instant changedAt) {
+    /** {@code before}: what the activity added to the tally before this event. */
+    private void save(ActivityDocument document, long sequence, Instant changedAt, Contribution before) {
         document.lastSequence = sequence;
         document.lastChangedAt = changedAt;
+        tally(document.promiseId, sequence, changedAt, before, document.contribution());
         documents.save(document);
+    }
+
+    private void tally(String promiseId, long sequence, Instant changedAt, Contribution before, Contribution after) {
+        PromiseTally tally = tallies.find(promiseId).orElseGet(() -> PromiseTally.empty(promiseId));
+        if (tally.lastSequence >= sequence) {
+            return;
+        }
+        if (before != null) {
+            tally.tally.remove(before);
+        }
+        if (after != null) {
+            tally.tally.add(after);
+        }
+        tally.lastSequence = sequence;
+        tally.lastChangedAt = changedAt;
+        tallies.save(tally);
     }
 }

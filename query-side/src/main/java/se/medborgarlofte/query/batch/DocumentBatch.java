@@ -40,10 +40,12 @@ import java.util.function.Function;
  */
 public final class DocumentBatch<D> {
 
+    private final String name;
     private final String resourceKey;
     private final DocumentStore<D> store;
     private final Function<D, String> idOfDocument;
     private final Function<EventMessage<?>, String> idOfEvent;
+    private final boolean writtenFirst;
 
     /**
      * @param idOfEvent the id of the document an event changes, or {@code null} for events this read model ignores
@@ -51,10 +53,28 @@ public final class DocumentBatch<D> {
      */
     public DocumentBatch(String name, DocumentStore<D> store, Function<D, String> idOfDocument,
                          Function<EventMessage<?>, String> idOfEvent) {
+        this(name, store, idOfDocument, idOfEvent, false);
+    }
+
+    private DocumentBatch(String name, DocumentStore<D> store, Function<D, String> idOfDocument,
+                          Function<EventMessage<?>, String> idOfEvent, boolean writtenFirst) {
+        this.name = name;
         this.resourceKey = DocumentBatch.class.getName() + "/" + name;
         this.store = store;
         this.idOfDocument = idOfDocument;
         this.idOfEvent = idOfEvent;
+        this.writtenFirst = writtenFirst;
+    }
+
+    /**
+     * The same batch, written before the batches of the same unit of work that are not: for a read model whose
+     * handlers read another one's documents as they were before the event (a tally takes back what an activity
+     * added before its correction). Written first, a crash between the two writes leaves this one ahead, so the
+     * replayed batch is skipped here and applied there; the other way round, the other read model would already
+     * show the event and this one could no longer learn what came before it.
+     */
+    public DocumentBatch<D> writtenFirst() {
+        return new DocumentBatch<>(name, store, idOfDocument, idOfEvent, true);
     }
 
     /** Documents of {@code type} in its collection; {@code idOf} names the same id the batch is given. */
@@ -90,7 +110,7 @@ public final class DocumentBatch<D> {
         if (pending == null) {
             pending = new Pending<>(store);
             unitOfWork.resources().put(resourceKey, pending);
-            FlushAtEndOfBatch.register(unitOfWork, pending);
+            FlushAtEndOfBatch.register(unitOfWork, pending, writtenFirst);
             pending.load(idsNamedBy(unitOfWork));
         }
         return pending;

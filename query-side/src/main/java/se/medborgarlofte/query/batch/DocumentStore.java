@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where a {@link DocumentBatch}'s documents live: read and written in their stored form (one query for many ids, one
@@ -49,7 +50,17 @@ public interface DocumentStore<D> {
 
     /** Documents of {@code type} in the collection Spring Data maps it to, converted by Spring Data's converter. */
     static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type) {
-        MongoCollection<Document> collection = mongo.getCollection(mongo.getCollectionName(type));
+        return inCollection(mongo.getCollection(mongo.getCollectionName(type)),
+                stored -> mongo.getConverter().read(type, stored), document -> {
+                    Document stored = new Document();
+                    mongo.getConverter().write(document, stored);
+                    return stored;
+                });
+    }
+
+    /** Documents in {@code collection}, turned into the read model's objects and back by the two functions. */
+    static <D> DocumentStore<D> inCollection(MongoCollection<Document> collection, Function<Document, D> read,
+                                             Function<D, Document> toStored) {
         return new DocumentStore<>() {
             @Override
             public List<Document> findAll(Collection<String> ids) {
@@ -81,14 +92,12 @@ public interface DocumentStore<D> {
 
             @Override
             public D read(Document stored) {
-                return mongo.getConverter().read(type, stored);
+                return read.apply(stored);
             }
 
             @Override
             public Document toStored(D document) {
-                Document stored = new Document();
-                mongo.getConverter().write(document, stored);
-                return stored;
+                return toStored.apply(document);
             }
         };
     }

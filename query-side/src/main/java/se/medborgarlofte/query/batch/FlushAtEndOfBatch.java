@@ -57,8 +57,14 @@ public final class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventM
     }
 
     /** A read model's changes in this unit of work. */
-    static void register(UnitOfWork<?> unitOfWork, Participant participant) {
-        participants(unitOfWork).readModels.add(participant);
+    /** {@code first}: written before every read model registered without it (in the reverse order of registering). */
+    static void register(UnitOfWork<?> unitOfWork, Participant participant, boolean first) {
+        List<Participant> readModels = participants(unitOfWork).readModels;
+        if (first) {
+            readModels.add(0, participant);
+        } else {
+            readModels.add(participant);
+        }
     }
 
     /** Changes written only once every read model has written its own (dead letters). */

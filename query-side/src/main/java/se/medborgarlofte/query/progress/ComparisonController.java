@@ -7,13 +7,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgarlofte.query.activity.ActivityLog;
 import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.promise.PromiseDocument;
 import se.medborgarlofte.query.promise.PromiseDocument.CommitmentDocument;
 import se.medborgarlofte.query.promise.PromiseRepository;
+import se.medborgarlofte.query.tally.ActivityTally;
+import se.medborgarlofte.query.tally.PromiseTally;
+import se.medborgarlofte.query.tally.TallyStore;
 import se.medborgarlofte.query.web.NotFoundException;
 
 import java.time.Clock;
@@ -28,12 +30,12 @@ import java.util.List;
 class ComparisonController {
 
     private final PromiseRepository promises;
-    private final ActivityLog activityLog;
+    private final TallyStore tallies;
     private final Clock clock;
 
-    ComparisonController(PromiseRepository promises, ActivityLog activityLog, Clock clock) {
+    ComparisonController(PromiseRepository promises, TallyStore tallies, Clock clock) {
         this.promises = promises;
-        this.activityLog = activityLog;
+        this.tallies = tallies;
         this.clock = clock;
     }
 
@@ -67,9 +69,10 @@ class ComparisonController {
         Period previousPeriod = new Period(previous.validFrom, previous.validTo);
         LocalDate previousDate = previousPeriod.clamp(previous.validFrom.plusDays(
                 ChronoUnit.DAYS.between(promise.validFrom, date)));
-        ProgressInputs.Inputs now = inputs(promise, date);
-        ProgressInputs.Inputs thenAtSamePoint = inputs(previous, previousDate);
-        ProgressInputs.Inputs then = inputs(previous, previousPeriod.to());
+        ActivityTally previousTally = tally(previous);
+        ProgressInputs.Inputs now = ProgressInputs.fromReadModels(promise, tally(promise), date);
+        ProgressInputs.Inputs thenAtSamePoint = ProgressInputs.fromReadModels(previous, previousTally, previousDate);
+        ProgressInputs.Inputs then = ProgressInputs.fromReadModels(previous, previousTally, previousPeriod.to());
         List<CommitmentComparison> rows = new ArrayList<>();
         for (CommitmentDocument carried : promise.commitments) {
             if (carried.withdrawn || carried.carriedFrom == null
@@ -90,9 +93,8 @@ class ComparisonController {
         return new Comparison(promiseId, date, previous.promiseId, previousDate, rows);
     }
 
-    private ProgressInputs.Inputs inputs(PromiseDocument promise, LocalDate date) {
-        return ProgressInputs.fromReadModels(promise, activityLog.find(promise.promiseId,
-                ActivityLog.Filter.counting()), date);
+    private ActivityTally tally(PromiseDocument promise) {
+        return tallies.find(promise.promiseId).map(stored -> stored.tally).orElseGet(ActivityTally::new);
     }
 
     private static Commitment find(ProgressInputs.Inputs inputs, String commitmentId) {

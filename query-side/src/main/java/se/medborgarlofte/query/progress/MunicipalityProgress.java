@@ -2,11 +2,11 @@ package se.medborgarlofte.query.progress;
 
 import se.medborgarlofte.events.CommitmentShape;
 import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
 import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.progress.ProgressCalculator.RollUp;
+import se.medborgarlofte.query.tally.ActivityTally;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +29,7 @@ final class MunicipalityProgress {
         }
         List<RollUp> rollUps = new ArrayList<>();
         for (String municipality : inputs.municipalities()) {
-            List<Activity> there = inputs.activities().stream()
-                    .filter(a -> municipality.equalsIgnoreCase(a.municipality())).toList();
+            ActivityTally there = inputs.activities().inMunicipality(municipality);
             List<CommitmentProgress> members = inputs.commitments().stream()
                     .filter(c -> c.terms().appliesTo(municipality))
                     .map(c -> ProgressCalculator.progress(forMunicipality(c, municipality), there, period, asOf))

@@ -8,12 +8,16 @@ import se.medborgarlofte.events.CommitmentTerms;
 import se.medborgarlofte.events.OutcomeFigure;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.Party;
+import se.medborgarlofte.query.tally.ActivityTally;
+import se.medborgarlofte.query.tally.ActivityTally.Cell;
+import se.medborgarlofte.query.tally.Contribution;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * Progress of commitments at a date, as design.md defines it, for every commitment shape. Pure: it gets the period,
- * the commitments and the activities, and computes; it reads nothing and remembers nothing. The shapes' own
- * judgements are in {@link ShapeJudgements}, the roll-ups in {@link RollUps}.
+ * the commitments and what the activities that count add up to per commitment and day (an {@link ActivityTally}),
+ * and computes; it reads nothing and remembers nothing. Its cost grows with the days that have activities, never
+ * with the activities. The shapes' own judgements are in {@link ShapeJudgements}, the roll-ups in {@link RollUps}.
  */
 public final class ProgressCalculator {
 
@@ -61,6 +66,10 @@ public final class ProgressCalculator {
 
         public Activity(ActivityKind kind, LocalDate occurredOn, List<String> commitmentIds) {
             this(kind, occurredOn, commitmentIds, null, Map.of(), false);
+        }
+
+        Contribution contribution() {
+            return new Contribution(kind, occurredOn, commitmentIds, municipality, outcomes, completes);
         }
     }
 
@@ -142,17 +151,38 @@ public final class ProgressCalculator {
         }
     }
 
+    /** Progress from a list of activities that count (not retracted): tallied first. */
     public static CommitmentProgress progress(Commitment commitment, Collection<Activity> activities, Period period,
                                               LocalDate asOf) {
+        return progress(commitment, tally(activities), period, asOf);
+    }
+
+    public static ActivityTally tally(Collection<Activity> activities) {
+        return ActivityTally.of(activities.stream().map(Activity::contribution).toList());
+    }
+
+    /**
+     * Counted for a commitment: the activities of a kind it counts that occurred inside the period, on or before
+     * {@code asOf}. {@code done} adds up the target's outcome measure where it names one, else the activities.
+     */
+    public static CommitmentProgress progress(Commitment commitment, ActivityTally tally, Period period,
+                                              LocalDate asOf) {
         CommitmentTerms terms = commitment.terms();
-        List<Activity> counted = activities.stream().filter(a -> counts(commitment, a, period, asOf)).toList();
+        List<Cell> counted = new ArrayList<>();
+        for (Cell cell : tally.cells(commitment.commitmentId())) {
+            if (counts(terms, cell, period, asOf)) {
+                counted.add(cell);
+            }
+        }
         String measure = terms.targetMeasure();
         Map<YearMonth, Integer> perMonth = new LinkedHashMap<>();
         int done = 0;
-        for (Activity activity : counted) {
-            int amount = measure == null ? 1 : activity.outcomes().getOrDefault(measure, 0);
+        int activities = 0;
+        for (Cell cell : counted) {
+            int amount = measure == null ? cell.activities() : cell.sum(measure);
             done += amount;
-            perMonth.merge(YearMonth.from(activity.occurredOn()), amount, Integer::sum);
+            activities += cell.activities();
+            perMonth.merge(YearMonth.from(cell.day()), amount, Integer::sum);
         }
         Integer target = terms.shape() == CommitmentShape.COUNT ? terms.target() : null;
         Double expected = target == null ? null : expected(target, period, asOf);
@@ -166,22 +196,21 @@ public final class ProgressCalculator {
         };
         Integer forecast = null;
         long elapsed = period.elapsedDays(asOf);
-        if (target != null && elapsed >= FORECAST_MIN_DAYS && counted.size() >= FORECAST_MIN_ACTIVITIES) {
+        if (target != null && elapsed >= FORECAST_MIN_DAYS && activities >= FORECAST_MIN_ACTIVITIES) {
             forecast = (int) Math.round((double) done * period.days() / elapsed);
         }
         boolean old = latest != null && latest.assessedOn().isBefore(asOf.minusDays(ASSESSMENT_OLD_DAYS));
         return new CommitmentProgress(commitment.commitmentId(), terms.title(), terms.owner(), terms.focusArea(),
-                terms.shape(), target, measure, done, counted.size(), expected, judgement.status(),
+                terms.shape(), target, measure, done, activities, expected, judgement.status(),
                 judgement.source(), forecast, months(perMonth, counted, target, period, asOf),
                 OutcomeSums.of(counted), judgement.cadence(),
                 terms.shape() == CommitmentShape.MILESTONE ? terms.dueOn() : null, judgement.doneOn(), latest, old);
     }
 
-    static boolean counts(Commitment commitment, Activity activity, Period period, LocalDate asOf) {
-        return activity.commitmentIds().contains(commitment.commitmentId())
-               && commitment.terms().countedKinds().contains(activity.kind())
-               && !activity.occurredOn().isAfter(asOf)
-               && period.covers(activity.occurredOn());
+    static boolean counts(CommitmentTerms terms, Cell cell, Period period, LocalDate asOf) {
+        return terms.countedKinds().contains(cell.kind())
+               && !cell.day().isAfter(asOf)
+               && period.covers(cell.day());
     }
 
     static double expected(int target, Period period, LocalDate date) {
@@ -202,8 +231,12 @@ public final class ProgressCalculator {
         return done >= Math.floor(expected) ? PaceStatus.ON_TRACK : PaceStatus.BEHIND;
     }
 
-    private static List<MonthProgress> months(Map<YearMonth, Integer> perMonth, List<Activity> counted, Integer target,
+    private static List<MonthProgress> months(Map<YearMonth, Integer> perMonth, List<Cell> counted, Integer target,
                                               Period period, LocalDate asOf) {
+        Map<YearMonth, List<Cell>> cellsPerMonth = new HashMap<>();
+        for (Cell cell : counted) {
+            cellsPerMonth.computeIfAbsent(YearMonth.from(cell.day()), month -> new ArrayList<>()).add(cell);
+        }
         List<MonthProgress> months = new ArrayList<>();
         int cumulative = 0;
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
@@ -213,11 +246,10 @@ public final class ProgressCalculator {
             if (month.isAfter(YearMonth.from(asOf))) {
                 months.add(new MonthProgress(month, null, null, expectedCumulative, Map.of()));
             } else {
-                YearMonth current = month;
                 int done = perMonth.getOrDefault(month, 0);
                 cumulative += done;
-                months.add(new MonthProgress(month, done, cumulative, expectedCumulative, OutcomeSums.totals(
-                        counted.stream().filter(a -> YearMonth.from(a.occurredOn()).equals(current)).toList())));
+                months.add(new MonthProgress(month, done, cumulative, expectedCumulative,
+                        OutcomeSums.totals(cellsPerMonth.getOrDefault(month, List.of()))));
             }
         }
         return months;

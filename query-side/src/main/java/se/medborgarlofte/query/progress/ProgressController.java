@@ -7,15 +7,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.medborgarlofte.query.activity.ActivityLog;
+import se.medborgarlofte.query.cache.AnswerCache;
+import se.medborgarlofte.query.cache.ReadModelVersions;
 import se.medborgarlofte.query.progress.ProgressCalculator.CommitmentProgress;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
 import se.medborgarlofte.query.progress.ProgressCalculator.RollUp;
 import se.medborgarlofte.query.timeline.PromiseState;
 import se.medborgarlofte.query.timeline.PromiseTimeline;
 import se.medborgarlofte.query.promise.PromiseDocument;
-import se.medborgarlofte.query.web.TimeParameters;
 import se.medborgarlofte.query.promise.PromiseRepository;
+import se.medborgarlofte.query.tally.ActivityTally;
+import se.medborgarlofte.query.tally.PromiseTally;
+import se.medborgarlofte.query.tally.TallyStore;
+import se.medborgarlofte.query.web.TimeParameters;
 import se.medborgarlofte.query.web.NotFoundException;
 
 import java.time.Clock;
@@ -28,15 +32,23 @@ import java.util.List;
 class ProgressController {
 
     private final PromiseRepository promises;
-    private final ActivityLog activityLog;
+    private final TallyStore tallies;
     private final PromiseTimeline timeline;
     private final Clock clock;
+    /** Today's answers: a promise's progress at a date is computed once per change of its read models. */
+    private final AnswerCache<ProgressView> answers;
 
-    ProgressController(PromiseRepository promises, ActivityLog activityLog, PromiseTimeline timeline, Clock clock) {
+    ProgressController(PromiseRepository promises, TallyStore tallies, PromiseTimeline timeline, Clock clock,
+                       ReadModelVersions versions) {
         this.promises = promises;
-        this.activityLog = activityLog;
+        this.tallies = tallies;
         this.timeline = timeline;
         this.clock = clock;
+        this.answers = new AnswerCache<>(versions, 1_000);
+    }
+
+    /** What an answer from the read models depends on besides them: the promise and the date asked for. */
+    private record Question(String promiseId, LocalDate asOf) {
     }
 
     /**
@@ -68,17 +80,23 @@ class ProgressController {
         if (known != null) {
             return progressKnownAt(promiseId, asOf, known);
         }
+        LocalDate asked = asOf != null ? asOf : LocalDate.now(clock);
+        return answers.get(promiseId, new Question(promiseId, asked), () -> progressNow(promiseId, asked));
+    }
+
+    /** Progress at {@code asOf} (clamped into the period) from the read models. */
+    private ProgressView progressNow(String promiseId, LocalDate asOf) {
         PromiseDocument promise = promises.findById(promiseId).orElseThrow(() -> NotFoundException.promise(promiseId));
         Period period = new Period(promise.validFrom, promise.validTo);
-        LocalDate date = period.clamp(asOf != null ? asOf : LocalDate.now(clock));
+        LocalDate date = period.clamp(asOf);
+        PromiseTally tally = tallies.find(promiseId).orElse(null);
         ProgressInputs.Inputs inputs = ProgressInputs.fromReadModels(promise,
-                activityLog.find(promiseId, ActivityLog.Filter.counting()), date);
+                tally == null ? new ActivityTally() : tally.tally, date);
         long lastSequence = promise.lastSequence;
         Instant lastChangedAt = promise.updatedAt;
-        ActivityLog.LatestChange latest = activityLog.latestChange(promiseId).orElse(null);
-        if (latest != null && latest.sequence() > lastSequence) {
-            lastSequence = latest.sequence();
-            lastChangedAt = latest.at() != null ? latest.at() : lastChangedAt;
+        if (tally != null && tally.lastSequence > lastSequence) {
+            lastSequence = tally.lastSequence;
+            lastChangedAt = tally.lastChangedAt != null ? tally.lastChangedAt : lastChangedAt;
         }
         return view(promiseId, promise.title, period, date, null, promise.closed, inputs)
                 .withLastEvent(lastSequence, lastChangedAt);

@@ -3,40 +3,42 @@ package se.medborgarlofte.query.progress;
 import se.medborgarlofte.events.ActivityDetails;
 import se.medborgarlofte.events.CommitmentId;
 import se.medborgarlofte.events.CommitmentTerms;
-import se.medborgarlofte.query.activity.ActivityDocument;
 import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
 import se.medborgarlofte.query.progress.ProgressCalculator.Assessment;
 import se.medborgarlofte.query.progress.ProgressCalculator.Commitment;
 import se.medborgarlofte.query.promise.PromiseDocument;
+import se.medborgarlofte.query.tally.ActivityTally;
 import se.medborgarlofte.query.timeline.PromiseState;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the progress calculation takes (the active commitments, each with its latest assessment by a date, and the
- * activities that count), built from either of the two places a promise can be read: today's read models, or the
- * promise's state folded from its events up to a moment ({@code knownAt}).
+ * What the progress calculation takes (the active commitments, each with its latest assessment by a date, and what
+ * the activities that count add up to), built from either of the two places a promise can be read: today's read
+ * models (the promise's tally), or the promise's state folded from its events up to a moment ({@code knownAt}).
  */
 final class ProgressInputs {
 
-    /** {@code municipalities} are the promise's. */
-    record Inputs(List<String> municipalities, List<Commitment> commitments, List<Activity> activities) {
+    /** {@code municipalities} are the promise's; {@code activities} the tally of those that count. */
+    record Inputs(List<String> municipalities, List<Commitment> commitments, ActivityTally activities) {
+
+        /** From a list of the activities that count (not retracted). */
+        Inputs(List<String> municipalities, List<Commitment> commitments, List<Activity> activities) {
+            this(municipalities, commitments, ProgressCalculator.tally(activities));
+        }
     }
 
     private ProgressInputs() {
     }
 
-    /** From the read models: {@code activities} are the promise's non-retracted ones. */
-    static Inputs fromReadModels(PromiseDocument promise, List<ActivityDocument> activities, LocalDate asOf) {
+    /** From the read models: {@code tally} is the promise's. */
+    static Inputs fromReadModels(PromiseDocument promise, ActivityTally tally, LocalDate asOf) {
         return new Inputs(promise.municipalities, promise.commitments.stream()
                 .filter(c -> !c.withdrawn)
                 .map(c -> commitment(c.commitmentId, c.terms(), c.assessments.stream()
                         .map(a -> new Assessment(a.assessedOn(), a.status(), a.rationale())).toList(), asOf))
-                .toList(),
-                activities.stream().map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds, a.municipality,
-                        a.outcomes == null ? Map.of() : a.outcomes, a.completes)).toList());
+                .toList(), tally);
     }
 
     /** From a promise's state at a moment. */

@@ -2,15 +2,14 @@ package se.medborgarlofte.query.progress;
 
 import se.medborgarlofte.events.Cadence;
 import se.medborgarlofte.events.PaceStatus;
-import se.medborgarlofte.query.progress.ProgressCalculator.Activity;
 import se.medborgarlofte.query.progress.ProgressCalculator.Assessment;
 import se.medborgarlofte.query.progress.ProgressCalculator.Period;
+import se.medborgarlofte.query.tally.ActivityTally.Cell;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** How the shapes other than a counted target judge a commitment at a date. */
@@ -40,7 +39,7 @@ final class ShapeJudgements {
      * ACHIEVED once every period of the whole promise has been met; NOT_STARTED while none is due; ON_TRACK while
      * every period due was met; otherwise BEHIND: a missed period stays missed, whatever comes after it.
      */
-    static Judgement cadence(Cadence cadence, List<Activity> counted, Period period, LocalDate asOf) {
+    static Judgement cadence(Cadence cadence, List<Cell> counted, Period period, LocalDate asOf) {
         int months = cadence.every() == Cadence.Every.QUARTER ? 3 : 1;
         YearMonth first = YearMonth.from(period.from());
         first = first.minusMonths((first.getMonthValue() - 1) % months);
@@ -55,8 +54,12 @@ final class ShapeJudgements {
                 continue;
             }
             all++;
-            long done = counted.stream().filter(a -> !a.occurredOn().isBefore(from) && !a.occurredOn().isAfter(to))
-                    .count();
+            long done = 0;
+            for (Cell cell : counted) {
+                if (!cell.day().isBefore(from) && !cell.day().isAfter(to)) {
+                    done += cell.activities();
+                }
+            }
             boolean ended = !to.isAfter(asOf) || (!period.to().isAfter(asOf) && !from.isAfter(asOf));
             if (done >= cadence.atLeast()) {
                 met++;
@@ -77,9 +80,13 @@ final class ShapeJudgements {
      * DONE once a completing activity occurred or an assessment says so (ACHIEVED or DONE); LATE after the due date
      * while not done; IN_PROGRESS with any activity or assessment; else NOT_STARTED.
      */
-    static Judgement milestone(LocalDate dueOn, List<Activity> counted, Assessment latest, LocalDate asOf) {
-        LocalDate doneOn = counted.stream().filter(Activity::completes).map(Activity::occurredOn)
-                .min(Comparator.naturalOrder()).orElse(null);
+    static Judgement milestone(LocalDate dueOn, List<Cell> counted, Assessment latest, LocalDate asOf) {
+        LocalDate doneOn = null;
+        for (Cell cell : counted) {
+            if (cell.completing() > 0 && (doneOn == null || cell.day().isBefore(doneOn))) {
+                doneOn = cell.day();
+            }
+        }
         if (doneOn == null && latest != null && latest.status().fulfilled()) {
             doneOn = latest.assessedOn();
         }

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.medborgarlofte.query.cache.AnswerCache;
+import se.medborgarlofte.query.cache.ReadModelVersions;
 import se.medborgarlofte.query.promise.PromiseViews.PromiseSummaryView;
 import se.medborgarlofte.query.promise.PromiseViews.PromiseView;
 import se.medborgarlofte.query.web.NotFoundException;
@@ -20,16 +22,19 @@ import java.util.List;
 class PromiseQueryController {
 
     private final PromiseRepository promises;
+    /** The public list, computed once per change of any promise. */
+    private final AnswerCache<List<PromiseSummaryView>> lists;
 
-    PromiseQueryController(PromiseRepository promises) {
+    PromiseQueryController(PromiseRepository promises, ReadModelVersions versions) {
         this.promises = promises;
+        this.lists = new AnswerCache<>(versions, 1);
     }
 
     @GetMapping
     @Operation(summary = "Alla medborgarlöften med sina åtaganden")
     List<PromiseSummaryView> list() {
-        return promises.findAll(Sort.by("validFrom").descending().and(Sort.by("title")))
-                .stream().map(PromiseSummaryView::of).toList();
+        return lists.get(null, "all", () -> promises.findAll(Sort.by("validFrom").descending().and(Sort.by("title")))
+                .stream().map(PromiseSummaryView::of).toList());
     }
 
     @GetMapping("/{promiseId}")
