@@ -37,7 +37,7 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<String> created = create(mongo);
-        log.info("Read model indexes in place: {}", created);
+        log.debug("Read model indexes in place: {}", created);
     }
 
     /** Creates the indexes every read model document in {@code mongo}'s mapping context declares; their names. */
