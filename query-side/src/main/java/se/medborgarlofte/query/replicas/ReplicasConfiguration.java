@@ -9,11 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every pooled streaming processor (each read model's, {@code mode=pooled} in {@code query-side.properties}) claims
- * only this replica's share of its segments ({@link QueryReplicas}), and keeps its claims fresh every
- * {@code medborgarlofte.replicas.claim-extension}.
+ * only this replica's share of its segments ({@link QueryReplicas}), keeps its claims fresh every
+ * {@code medborgarlofte.replicas.claim-extension}, and is woken when new events arrive ({@link WakingEventSource}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReplicaProperties.class)
@@ -32,8 +33,17 @@ class ReplicasConfiguration {
      */
     @Autowired
     void shareSegments(EventProcessingConfigurer configurer, QueryReplicas replicas, ReplicaProperties properties) {
+        AtomicReference<WakingEventSource> events = new AtomicReference<>();
         configurer.registerPooledStreamingEventProcessorConfiguration((axon, builder) -> builder
                 .maxSegmentProvider(replicas::maxSegments)
-                .claimExtensionThreshold(properties.claimExtension().toMillis()));
+                .claimExtensionThreshold(properties.claimExtension().toMillis())
+                // one source for every processor, made once Axon has its event store
+                .messageSource(events.updateAndGet(source -> source != null ? source : wakingSource(axon))));
+    }
+
+    private static WakingEventSource wakingSource(org.axonframework.config.Configuration axon) {
+        WakingEventSource source = new WakingEventSource(axon.eventStore());
+        axon.onShutdown(source::close);
+        return source;
     }
 }
