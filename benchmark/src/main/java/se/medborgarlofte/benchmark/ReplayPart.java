@@ -48,7 +48,7 @@ final class ReplayPart {
         bench.notes.put("replay", String.format(Locale.ROOT,
                 "%,d events = %,d promises x (1 PromiseSigned + 1 CommitmentAdded + %d ActivityRecorded), appended "
                 + "by the engine under test (one appendEvents of %d per promise); both processing groups as "
-                + "query-side.properties configures them (tracking, 2 segments and 2 threads each), batch-size %d (set for this part, "
+                + "query-side.properties configures them (pooled, 2 segments, a pool of 2 threads each), batch-size %d (set for this part, "
                 + "both groups, both engines; query-side.properties has 100), engine read "
                 + "batch %s; event timestamps either spread evenly over the past year in append order (a store "
                 + "that grew in production) or taken as the events are built (a burst: the stock engine's 1 s "

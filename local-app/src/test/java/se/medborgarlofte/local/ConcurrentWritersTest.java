@@ -263,7 +263,7 @@ class ConcurrentWritersTest {
         }
     }
 
-    private static void assertReadModels(MongoTemplate readModels, ConcurrentWorkload workload, StoredEvents stored) {
+    static void assertReadModels(MongoTemplate readModels, ConcurrentWorkload workload, StoredEvents stored) {
         Map<String, ActivityDocument> activities = new HashMap<>();
         readModels.findAll(ActivityDocument.class).forEach(document -> activities.put(document.id, document));
         assertThat(activities.keySet()).as("activities in the read model")

@@ -3,15 +3,20 @@ package se.medborgarlofte.query.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What an operator sees of the read models: the {@code processors} health indicator (part of readiness) and the
@@ -35,10 +40,22 @@ class OperationsConfiguration {
         };
     }
 
+    /** Two minutes: longer than a pooled processor's longest back-off (a minute) before it retries a segment. */
+    @Bean
+    static FailedBatches failedBatches() {
+        return new FailedBatches(Duration.ofMinutes(2), Clock.systemUTC());
+    }
+
+    /** Every processor's batches are watched for failures. */
+    @Autowired
+    void watchBatches(EventProcessingConfigurer configurer, FailedBatches failed) {
+        configurer.registerDefaultHandlerInterceptor((axon, group) -> failed.watch(group));
+    }
+
     @Bean
     ProcessorStates processorStates(EventProcessingConfiguration processing, EventStore eventStore,
-                                    LastEventTimes times) {
-        return new ProcessorStates(processing, eventStore, times);
+                                    LastEventTimes times, FailedBatches failed) {
+        return new ProcessorStates(processing, eventStore, times, failed);
     }
 
     @Bean

@@ -12,7 +12,8 @@ import java.util.Collection;
  * How one processing group (one read model) stands in this instance, from the tokens of the segments it holds here.
  *
  * @param group     the processing group
- * @param running   the processor runs and none of its segments is in error (retrying a failed batch)
+ * @param running   the processor runs and none of its segments is in error (retrying a failed batch, or its last
+ *                  batch here failed: {@link FailedBatches})
  * @param segments  how many segments this instance holds (0: another instance holds them all, or none is claimed)
  * @param lagEvents the event store's head (highest global sequence number) minus the position of the segment that
  *                  is furthest behind; -1 when this instance holds no segment

@@ -21,14 +21,17 @@ final class ProcessorStates {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final LastEventTimes lastEventTimes;
+    private final FailedBatches failedBatches;
     private List<ProcessorState> sample;
     private long head;
     private long sampledAt;
 
-    ProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, LastEventTimes lastEventTimes) {
+    ProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, LastEventTimes lastEventTimes,
+                    FailedBatches failedBatches) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.lastEventTimes = lastEventTimes;
+        this.failedBatches = failedBatches;
     }
 
     synchronized List<ProcessorState> current() {
@@ -59,7 +62,7 @@ final class ProcessorStates {
 
     private ProcessorState state(String name, StreamingEventProcessor processor) {
         List<TrackingToken> tokens = new ArrayList<>();
-        boolean failing = processor.isError();
+        boolean failing = processor.isError() || failedBatches.failing(name);
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             tokens.add(status.getTrackingToken());
             failing |= status.isErrorState();
