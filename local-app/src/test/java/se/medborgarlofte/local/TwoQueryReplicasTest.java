@@ -37,7 +37,7 @@ import se.medborgarlofte.command.promise.Commands.RecordActivity;
 import se.medborgarlofte.command.promise.Commands.RecordingResult;
 import se.medborgarlofte.command.promise.Commands.RetractActivity;
 import se.medborgarlofte.command.promise.Commands.SignPromise;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 import se.medborgarlofte.events.ActivityId;
 import se.medborgarlofte.events.PaceStatus;
 import se.medborgarlofte.events.PromiseId;

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import se.medborgarlofte.eventstore.EmbeddedMongoServer;
+import se.medborgarlofte.embedded.EmbeddedMongoServer;
 
 import java.time.Clock;
 import java.time.Duration;
