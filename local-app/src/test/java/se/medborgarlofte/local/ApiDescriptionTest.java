@@ -1,7 +1,6 @@
 package se.medborgarlofte.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -30,24 +29,13 @@ class ApiDescriptionTest {
             "/api/promises/{promiseId}/findings/public", "/api/promises/{promiseId}/findings/lead-time",
             "/api/promises/{promiseId}/comparison");
 
-    static LocalApplication app;
-
-    @BeforeAll
-    static void start() {
-        TestClock.install();
-        app = new LocalApplication(TestUsers.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        TestClock.release();
-    }
+    @RegisterExtension
+    static final InMemoryLocalRun run = new InMemoryLocalRun();
 
     @ParameterizedTest
     @ValueSource(strings = {"command-side", "query-side"})
     void theDescriptionIsCompleteAndTheOneInDocs(String side) throws IOException {
-        int port = side.equals("command-side") ? app.commandPort() : app.queryPort();
+        int port = side.equals("command-side") ? run.app().commandPort() : run.app().queryPort();
         Http.Response served = new Http(port).get("/v3/api-docs");
         assertThat(served.status()).isEqualTo(200);
         String json = served.raw();

@@ -1,29 +1,17 @@
 package se.medborgarlofte.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.Map;
 
 /** The end-to-end scenario against the embedded MongoDB wire server, in memory. */
 class EmbeddedMongoEndToEndTest extends EndToEndScenario {
 
-    private static LocalApplication app;
-
-    @BeforeAll
-    static void start() {
-        TestClock.install();
-        app = new LocalApplication(TestUsers.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        TestClock.release();
-    }
+    @RegisterExtension
+    static final InMemoryLocalRun run = new InMemoryLocalRun();
 
     @Override
     LocalApplication app() {
-        return app;
+        return run.app();
     }
 }

@@ -1,8 +1,7 @@
 package se.medborgarlofte.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.medborgarlofte.client.command.ApiException;
 import se.medborgarlofte.client.command.api.KommandonApi;
 import se.medborgarlofte.client.command.model.ActivityRequest;
@@ -34,19 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 class GeneratedClientTest {
 
-    static LocalApplication app;
-
-    @BeforeAll
-    static void start() {
-        TestClock.install();
-        app = new LocalApplication(TestUsers.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        TestClock.release();
-    }
+    @RegisterExtension
+    static final InMemoryLocalRun run = new InMemoryLocalRun();
 
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password")
@@ -56,11 +44,11 @@ class GeneratedClientTest {
     @Test
     void signRecordAndReadThroughTheGeneratedClients() throws Exception {
         se.medborgarlofte.client.command.ApiClient commandClient = new se.medborgarlofte.client.command.ApiClient();
-        commandClient.updateBaseUri("http://localhost:" + app.commandPort());
+        commandClient.updateBaseUri("http://localhost:" + run.app().commandPort());
         commandClient.setRequestInterceptor(request -> request.header("Authorization", basic("admin")));
         KommandonApi commands = new KommandonApi(commandClient);
         se.medborgarlofte.client.query.ApiClient queryClient = new se.medborgarlofte.client.query.ApiClient();
-        queryClient.updateBaseUri("http://localhost:" + app.queryPort());
+        queryClient.updateBaseUri("http://localhost:" + run.app().queryPort());
         queryClient.setRequestInterceptor(request -> request.header("Authorization", basic("lasare")));
 
         Map<String, String> signed = commands.sign(new PromiseRequest().promiseId("klient-2025")

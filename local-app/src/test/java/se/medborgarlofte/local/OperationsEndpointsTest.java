@@ -2,9 +2,8 @@ package se.medborgarlofte.local;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,19 +26,8 @@ import static org.awaitility.Awaitility.await;
 class OperationsEndpointsTest {
 
     static final List<String> GROUPS = List.of("promises", "activities", "findings");
-    static LocalApplication app;
-
-    @BeforeAll
-    static void start() {
-        TestClock.install();
-        app = new LocalApplication(TestUsers.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        TestClock.release();
-    }
+    @RegisterExtension
+    static final InMemoryLocalRun run = new InMemoryLocalRun();
 
     static PrometheusScrape scrape(int port) {
         Http.Response response = new Http(port).get("/actuator/prometheus");
@@ -50,8 +38,8 @@ class OperationsEndpointsTest {
 
     @Test
     void commandsAreCountedAndTimedByCommandAndOutcome() {
-        PrometheusScrape before = scrape(app.commandPort());
-        Http admin = new Http(app.commandPort(), "admin");
+        PrometheusScrape before = scrape(run.app().commandPort());
+        Http admin = new Http(run.app().commandPort(), "admin");
         assertThat(admin.post("/api/promises", AuthorizationMatrix.promise("obs")).status()).isEqualTo(201);
         assertThat(admin.post("/api/promises/obs/commitments", AuthorizationMatrix.commitment("obs-c", "POLICE"))
                 .status()).isEqualTo(201);
@@ -64,7 +52,7 @@ class OperationsEndpointsTest {
         Http.Response refused = admin.post("/api/promises/obs/activities", outsideThePeriod);
         assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
 
-        PrometheusScrape metrics = scrape(app.commandPort());
+        PrometheusScrape metrics = scrape(run.app().commandPort());
         String timer = "medborgarlofte_commands_seconds_count";
         java.util.function.BiFunction<String, String, Double> added = (command, outcome) ->
                 metrics.valueOrZero(timer, "command", command, "outcome", outcome)
@@ -85,7 +73,7 @@ class OperationsEndpointsTest {
                 "status", "201")).isPositive();
 
         PrometheusScrape reads = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> scrape(app.queryPort()), scraped -> scraped.value("medborgarlofte_event_store_head") >= 4
+                .until(() -> scrape(run.app().queryPort()), scraped -> scraped.value("medborgarlofte_event_store_head") >= 4
                         && GROUPS.stream().allMatch(group ->
                         scraped.value("medborgarlofte_processor_lag_events", "processing_group", group) == 0));
         for (String group : GROUPS) {
@@ -99,7 +87,7 @@ class OperationsEndpointsTest {
 
     @Test
     void theDashboardAsksOnlyForSeriesTheAppsExpose() throws Exception {
-        assertThat(new Http(app.commandPort(), "admin").post("/api/promises", AuthorizationMatrix.promise("obs-dash"))
+        assertThat(new Http(run.app().commandPort(), "admin").post("/api/promises", AuthorizationMatrix.promise("obs-dash"))
                 .status()).isEqualTo(201);
         Path dashboard = Path.of("..").toAbsolutePath().normalize()
                 .resolve("deploy/grafana/dashboards/medborgarlofte.json");
@@ -113,37 +101,37 @@ class OperationsEndpointsTest {
                 "medborgarlofte_processor_gaps_open", "medborgarlofte_commands_seconds_bucket",
                 "http_server_requests_seconds_bucket");
         Set<String> exposed = new TreeSet<>();
-        scrape(app.commandPort()).samples().forEach(sample -> exposed.add(sample.name()));
-        scrape(app.queryPort()).samples().forEach(sample -> exposed.add(sample.name()));
+        scrape(run.app().commandPort()).samples().forEach(sample -> exposed.add(sample.name()));
+        scrape(run.app().queryPort()).samples().forEach(sample -> exposed.add(sample.name()));
         assertThat(exposed).containsAll(asked);
     }
 
     @Test
     void bothSidesAreLiveAndReadyAndTheQuerySideIsNotReadyWhileAReadModelStands() {
-        for (int port : new int[]{app.commandPort(), app.queryPort()}) {
+        for (int port : new int[]{run.app().commandPort(), run.app().queryPort()}) {
             for (String probe : List.of("liveness", "readiness")) {
                 Http.Response health = new Http(port).get("/actuator/health/" + probe);
                 assertThat(health.status()).as(port + " " + probe + ": " + health.raw()).isEqualTo(200);
                 assertThat(health.body().get("status").asString()).isEqualTo("UP");
             }
         }
-        EventProcessor activities = app.querySide().getBean(EventProcessingConfiguration.class)
+        EventProcessor activities = run.app().querySide().getBean(EventProcessingConfiguration.class)
                 .eventProcessor("activities").orElseThrow();
         activities.shutDown();
         try {
             // readiness samples the processors at most once a second
             Http.Response stopped = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> new Http(app.queryPort()).get("/actuator/health/readiness"),
+                    .until(() -> new Http(run.app().queryPort()).get("/actuator/health/readiness"),
                             health -> health.status() != 200);
             assertThat(stopped.status()).as(stopped.raw()).isEqualTo(503);
             assertThat(stopped.body().get("status").asString()).isEqualTo("DOWN");
-            assertThat(new Http(app.queryPort()).get("/actuator/health/liveness").status()).isEqualTo(200);
-            assertThat(scrape(app.queryPort()).value("medborgarlofte_processor_running",
+            assertThat(new Http(run.app().queryPort()).get("/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(scrape(run.app().queryPort()).value("medborgarlofte_processor_running",
                     "processing_group", "activities")).isZero();
         } finally {
             activities.start();
         }
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
-                new Http(app.queryPort()).get("/actuator/health/readiness").status() == 200);
+                new Http(run.app().queryPort()).get("/actuator/health/readiness").status() == 200);
     }
 }
