@@ -79,10 +79,19 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
         }
     }
 
+    /** Whether the watcher is done: closed, or nobody listens (a processor that opens a stream starts it again). */
+    private synchronized boolean idle() {
+        if (closed || callbacks.isEmpty()) {
+            watcher = null;
+            return true;
+        }
+        return false;
+    }
+
     private void tail() {
-        while (!closed) {
+        while (true) {
             try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken())) {
-                while (!closed) {
+                while (!idle()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         while (head.hasNextAvailable()) {
                             head.nextAvailable();
@@ -90,10 +99,11 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
                         callbacks.forEach(WakingEventSource::call);
                     }
                 }
+                return;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (closed) {
+                if (idle()) {
                     return;
                 }
                 log.debug("Watching for new events failed, again in a second (the processors look every 0.5 s "
