@@ -52,7 +52,7 @@ final class ReplayPart {
                 + "both groups, both engines; query-side.properties has 100), engine read "
                 + "batch %s; event timestamps either spread evenly over the past year in append order (a store "
                 + "that grew in production) or taken as the events are built (a burst: the stock engine's 1 s "
-                + "look-back window then holds thousands of event ids); processors stopped before the append and "
+                + "look-back window then holds thousands of event ids); processors (all three read models) stopped before the append and "
                 + "started after it, from their first token; "
                 + "timed from start until the read models hold every event's effect (activities docs + promise docs "
                 + "+ commitments = %,d); limit %d s, Axon's stock engine %d s (FAILED if not done by then); "
@@ -163,6 +163,11 @@ final class ReplayPart {
                         .eventProcessor(group, StreamingEventProcessor.class)
                         .orElseThrow(() -> new IllegalStateException("no streaming processor " + group)));
             }
+            // every other read model (findings) too: with the stock engine, a processor that reads during the append
+            // slows it down many times over (its token's window of recent event ids is copied per event)
+            axon.eventProcessingConfiguration().eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                    .filter(processor -> !processors.contains(processor)).forEach(processors::add);
             // stopped before there is anything to process; started again once the store holds all events. Not
             // before every segment has its worker: Axon 4's tracking processor loses a thread for good when it is
             // shut down while still handing out its segments, and one segment would then never be processed.

@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 
 /**
  * Axon on MongoDB, wired by hand because Axon's MongoDB extension ships no Spring Boot auto-configuration.
@@ -107,11 +106,12 @@ public class AxonMongoAutoConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 EventStoreProperties properties) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(properties.claimTimeout())
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                 .build();
     }

@@ -13,9 +13,12 @@ import java.time.Duration;
  *                   this bounds the lag between a command on one process and a read model on another
  * @param batchSize  events per read when streaming (replay) or loading an aggregate
  * @param gapTimeout how long a taken but still empty global sequence number is waited for before it is given up
+ * @param claimTimeout how long a processor's claim on a segment holds without being refreshed: after a crash, the
+ *                   segments of the process that died are taken over once this has passed
  */
 @ConfigurationProperties("medborgarlofte.event-store")
-public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout) {
+public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout,
+                                  Duration claimTimeout) {
 
     /** The event storage engines to choose from ({@code sequenced}, {@code axon-mongo}). */
     public enum Engine { SEQUENCED, AXON_MONGO }
@@ -25,5 +28,6 @@ public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer b
         fetchDelay = fetchDelay == null ? Duration.ofMillis(25) : fetchDelay;
         batchSize = batchSize == null ? 1000 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
     }
 }

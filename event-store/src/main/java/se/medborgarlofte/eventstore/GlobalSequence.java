@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -34,6 +35,9 @@ final class GlobalSequence {
     private final Duration gapTimeout;
     /** When this process first saw each open gap (monotonic nanos). */
     private final Map<Long, Long> gapsFirstSeen = new ConcurrentHashMap<>();
+    /** Numbers this process closed: by their own failed writer, and as a reader after the gap timeout. */
+    private final AtomicLong closedByWriter = new AtomicLong();
+    private final AtomicLong closedByTimeout = new AtomicLong();
 
     GlobalSequence(MongoCollection<Document> events, MongoCollection<Document> counters, Duration gapTimeout) {
         this.events = events;
@@ -72,7 +76,9 @@ final class GlobalSequence {
     void closeOwnNumbers(long from, long to) {
         for (long number = from; number <= to; number++) {
             try {
-                close(number);
+                if (close(number)) {
+                    closedByWriter.incrementAndGet();
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not close global sequence number {} after a failed append; readers will after the "
                          + "gap timeout", number, e);
@@ -89,9 +95,11 @@ final class GlobalSequence {
         for (Long gap : gaps) {
             long firstSeen = gapsFirstSeen.computeIfAbsent(gap, g -> now);
             if (now - firstSeen >= gapTimeout.toNanos()) {
-                close(gap);
-                log.warn("Global sequence number {} stayed empty for {}; closed it (its writer vanished)", gap,
-                        gapTimeout);
+                if (close(gap)) {
+                    closedByTimeout.incrementAndGet();
+                    log.warn("Global sequence number {} stayed empty for {}; closed it (its writer vanished)", gap,
+                            gapTimeout);
+                }
                 gapsFirstSeen.remove(gap);
             }
         }
@@ -100,20 +108,28 @@ final class GlobalSequence {
         }
     }
 
+    /** How many numbers this process has closed with a tombstone since it started, by why. */
+    GapClosures closures() {
+        return new GapClosures(closedByWriter.get(), closedByTimeout.get());
+    }
+
     /**
      * Closes a number with a tombstone. A tombstone has an id of its own, so it can only clash on its number, or
-     * with itself: either way the number is no longer open.
+     * with itself: either way the number is no longer open. Returns whether this call closed it (not another
+     * process, and not its writer storing the event after all).
      */
-    private void close(long number) {
+    private boolean close(long number) {
         String id = "tombstone/" + number;
         try {
             events.insertOne(new Document("_id", id).append("globalIndex", number)
                     .append("aggregateIdentifier", id).append("sequenceNumber", 0L)
                     .append("tombstone", true).append("timestamp", new Date()));
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            return false;
         }
     }
 }

@@ -281,6 +281,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                            + "; this event store tracks with GapAwareTrackingToken");
     }
 
+    /** The global sequence numbers this process has closed with tombstones since it started (for the metrics). */
+    public GapClosures gapClosures() {
+        return numbers.closures();
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return null;

@@ -61,6 +61,7 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
         List<TrackedEventMessage<?>> next = read(engine, withGap);
         assertThat(next).hasSize(1);
         assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps()).as("the gap was closed").isEmpty();
+        assertThat(engine.gapClosures()).as("counted for the metric").isEqualTo(new GapClosures(0, 1));
     }
 
     @Test
@@ -79,6 +80,8 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
         assertThat(later).extracting(EngineTestSupport::aggregate).containsExactly("slow");
         assertThat(storedNumber("slow/0")).isEqualTo(1);
         assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(engine.gapClosures()).as("a gap its writer filled is not counted as closed")
+                .isEqualTo(new GapClosures(0, 0));
     }
 
     @Test
@@ -96,6 +99,8 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
         assertThat(read(second, token)).as("the number is closed already; no error").isEmpty();
         engine.appendEvents(event("p1", 1));
         assertThat(((GapAwareTrackingToken) read(second, token).get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(first.gapClosures().byTimeout() + second.gapClosures().byTimeout())
+                .as("closed once, counted by the reader that closed it").isEqualTo(1);
     }
 
     @Test
@@ -113,5 +118,7 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
         TrackingToken afterFirst = read(engine, null).get(0).trackingToken();
         List<TrackedEventMessage<?>> rest = read(engine, afterFirst);
         assertThat(rest).extracting(EngineTestSupport::index).containsExactly(5L);
+        assertThat(engine.gapClosures()).as("the failed writer closed its three numbers")
+                .isEqualTo(new GapClosures(3, 0));
     }
 }

@@ -83,6 +83,9 @@ class OperationsEndpointsTest {
             assertThat(reads.value("medborgarlofte_processor_segments_claimed", "processing_group", group))
                     .isPositive();
         }
+        assertThat(reads.value("medborgarlofte_event_store_gaps_closed_total", "reason", "timeout"))
+                .as("no writer vanished: no gap closed by timeout").isZero();
+        assertThat(reads.value("medborgarlofte_event_store_gaps_closed_total", "reason", "writer")).isZero();
     }
 
     @Test
@@ -98,7 +101,8 @@ class OperationsEndpointsTest {
             asked.add(name.group(1));
         }
         assertThat(asked).contains("medborgarlofte_processor_lag_events", "medborgarlofte_processor_lag_seconds",
-                "medborgarlofte_processor_gaps_open", "medborgarlofte_commands_seconds_bucket",
+                "medborgarlofte_processor_gaps_open", "medborgarlofte_event_store_gaps_closed_total",
+                "medborgarlofte_commands_seconds_bucket",
                 "http_server_requests_seconds_bucket");
         Set<String> exposed = new TreeSet<>();
         scrape(run.app().commandPort()).samples().forEach(sample -> exposed.add(sample.name()));

@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param heartbeat      how often a replica says it is alive (and recounts the others and each group's segments)
  * @param expiry         a replica not heard from for this long is gone, and the others' shares grow. Keep it below
- *                       the token store's claim timeout (10 s), so that by the time a crashed replica's claims
+ *                       the token store's claim timeout ({@code medborgarlofte.event-store.claim-timeout}, 10 s; checked at
+ *                       start), so that by the time a crashed replica's claims
  *                       expire, the others already count it out and claim them
  * @param claimExtension how often a segment that has nothing to process stores its token (or extends its claim):
  *                       well below the claim timeout, or another replica takes the segment over while its holder

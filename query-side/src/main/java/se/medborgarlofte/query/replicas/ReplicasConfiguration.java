@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgarlofte.eventstore.EventStoreProperties;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +23,13 @@ class ReplicasConfiguration {
 
     /** Not the app's clock (tests fix that one): heartbeats are compared across replicas in real time. */
     @Bean(destroyMethod = "close")
-    static QueryReplicas queryReplicas(MongoTemplate mongo, TokenStore tokenStore, ReplicaProperties properties) {
+    static QueryReplicas queryReplicas(MongoTemplate mongo, TokenStore tokenStore, ReplicaProperties properties,
+                                       EventStoreProperties store) {
+        if (properties.expiry().compareTo(store.claimTimeout()) >= 0) {
+            throw new IllegalArgumentException("medborgarlofte.replicas.expiry (" + properties.expiry() + ") must be "
+                    + "shorter than medborgarlofte.event-store.claim-timeout (" + store.claimTimeout() + "): a crashed "
+                    + "replica's segments are freed by the claim timeout, and the others must count it out first");
+        }
         return new QueryReplicas(mongo.getCollection(QueryReplicas.COLLECTION), tokenStore, properties,
                 Clock.systemUTC());
     }
