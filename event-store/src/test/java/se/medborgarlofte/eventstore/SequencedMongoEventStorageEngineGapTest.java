@@ -121,4 +121,22 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
         assertThat(engine.gapClosures()).as("the failed writer closed its three numbers")
                 .isEqualTo(new GapClosures(3, 0));
     }
+    /** A read of more numbers than one query asks for, with an open gap among them: every event, in order, once. */
+    @Test
+    void aBatchLargerThanOneQueryReadsEveryEventInOrderAroundAGap() {
+        SequencedMongoEventStorageEngine engine = engine(Duration.ofSeconds(60), 1000);
+        int events = SequencedMongoEventStorageEngine.NUMBERS_PER_QUERY * 2 + 50;
+        for (int i = 0; i < events; i++) {
+            if (i == 120) {
+                database.getCollection("eventCounters").updateOne(new Document("_id", "globalIndex"),
+                        new Document("$inc", new Document("value", 1L))); // number 121: its writer is still busy
+            }
+            engine.appendEvents(event("p" + i, 0));
+        }
+        List<TrackedEventMessage<?>> all = read(engine, null);
+        assertThat(all).extracting(EngineTestSupport::index).as("every number but the gap, ascending")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events + 1)
+                        .filter(number -> number != 121).boxed().toList());
+        assertThat(((GapAwareTrackingToken) all.get(all.size() - 1).trackingToken()).getGaps()).containsExactly(121L);
+    }
 }
