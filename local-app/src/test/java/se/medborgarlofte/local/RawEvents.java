@@ -19,10 +19,8 @@ final class RawEvents {
 
     /** Appends a document the way the engine would, with a proper global sequence number. */
     static void insert(MongoDatabase database, String aggregate, long sequence, String payloadType, String payload) {
-        Document counter = database.getCollection("eventCounters").findOneAndUpdate(eq("_id", "globalIndex"),
-                Updates.inc("value", 1L), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         database.getCollection("events").insertOne(new Document("_id", aggregate + "/" + sequence)
-                .append("globalIndex", counter.getLong("value"))
+                .append("globalIndex", nextGlobalIndex(database))
                 .append("aggregateIdentifier", aggregate)
                 .append("sequenceNumber", sequence)
                 .append("type", "Promise")
@@ -32,6 +30,13 @@ final class RawEvents {
                 .append("payloadRevision", null)
                 .append("payload", payload)
                 .append("metaData", "{}"));
+    }
+
+    /** The next global sequence number, taken from the counter document as the engine takes it ({@code $inc}). */
+    static long nextGlobalIndex(MongoDatabase database) {
+        Document counter = database.getCollection("eventCounters").findOneAndUpdate(eq("_id", "globalIndex"),
+                Updates.inc("value", 1L), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return counter.getLong("value");
     }
 
     /** The payload as the engine stores it. */
