@@ -41,6 +41,8 @@ import static se.medborgarlofte.benchmark.Measure.*;
  */
 final class ProjectionLagPart {
 
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.lag.warmupSeconds", 5);
+
     private final EventStoreBenchmark bench;
     private final String part;
     private final int rate;
@@ -77,7 +79,9 @@ final class ProjectionLagPart {
             Map<String, Instant> recordedAt = new ConcurrentHashMap<>();
             LongList commandLatencies = new LongList();
             AtomicInteger errors = new AtomicInteger();
-            int commands = rate * seconds;
+            // the same load for a few seconds first, not measured: the query side's JVM starts cold (JIT, caches)
+            int warmup = rate * WARMUP_SECONDS;
+            int commands = warmup + rate * seconds;
             AtomicInteger sent = new AtomicInteger();
 
             Thread poller = new Thread(() -> {
@@ -116,15 +120,20 @@ final class ProjectionLagPart {
                 workers.submit(() -> {
                     int index = n % promises;
                     PromiseId id = Fixtures.promiseId(run, index);
-                    String activityId = "lag-" + n;
+                    boolean measured = n >= warmup;
+                    String activityId = (measured ? "lag-" : "lag-warmup-") + n;
                     String documentId = id.value() + "/" + activityId;
                     long t0 = System.nanoTime();
-                    pending.put(documentId, t0);
+                    if (measured) {
+                        pending.put(documentId, t0);
+                    }
                     try {
                         EventStoreBenchmark.send(gateway, Fixtures.recordActivity(id, activityId, n),
                                 Fixtures.policeEditor(index, UUID.randomUUID().toString()));
-                        completed.put(documentId, Instant.now());
-                        commandLatencies.add(System.nanoTime() - t0);
+                        if (measured) {
+                            completed.put(documentId, Instant.now());
+                            commandLatencies.add(System.nanoTime() - t0);
+                        }
                     } catch (RuntimeException e) {
                         pending.remove(documentId);
                         if (errors.incrementAndGet() <= 3) {
@@ -143,23 +152,29 @@ final class ProjectionLagPart {
 
             LongList lag = new LongList();
             LongList lagFromTimestamp = new LongList();
+            Instant first = completed.values().stream().min(Instant::compareTo).orElse(Instant.now());
+            java.util.TreeMap<Long, LongList> byWindow = new java.util.TreeMap<>();
             for (Map.Entry<String, Instant> entry : completed.entrySet()) {
                 Instant seen = visible.get(entry.getKey());
                 if (seen != null) {
                     lag.add(Duration.between(entry.getValue(), seen).toNanos());
+                    byWindow.computeIfAbsent(Duration.between(first, entry.getValue()).toSeconds() / 10,
+                            window -> new LongList()).add(Duration.between(entry.getValue(), seen).toNanos());
                     lagFromTimestamp.add(Duration.between(recordedAt.get(entry.getKey()), seen).toNanos());
                 }
             }
             bench.notes.put("lag (part " + part + ")", String.format(Locale.ROOT, "%,d RecordActivity at %d/s over %d "
-                            + "promises, " + (separateProcesses ? "the query side in a separate JVM (-Xmx1g), the "
+                            + "promises after %d s of the same load not measured, " + (separateProcesses ? "the query side in a separate JVM (-Xmx1g), the "
                             + "command side and the in-memory embedded server in the benchmark's" : "both sides in the "
                             + "benchmark's JVM") + ", 8 sending threads; query side polls the store every %s (fetch-delay); \"activities\" polled "
                             + "every %d ms from a separate client (a lag includes up to one poll interval); %,d of "
-                            + "%,d seen%s", commands, rate, promises,
+                            + "%,d seen%s", commands - warmup, rate, promises, WARMUP_SECONDS,
                     System.getProperty("medborgarlofte.event-store.fetch-delay", "25 ms (default)"),
                     bench.config.lagPollMillis(), lag.size(), completed.size(),
                     (errors.get() > 0 ? ", " + errors.get() + " commands failed" : "")
-                    + (unused > 0 ? ", " + unused + " global sequence numbers never used" : "")));
+                    + (unused > 0 ? ", " + unused + " global sequence numbers never used" : "")
+                    + "; p99 per 10 s of the run: " + String.join(", ", byWindow.values().stream()
+                            .map(window -> millis(window.percentileMillis(99))).toList())));
             Double l50 = bench.limits == null ? null : bench.limits.insertOneP50();
             Double l99 = bench.limits == null ? null : bench.limits.insertOneP99();
             bench.rows.add(new Row(part, "projection lag p50 / p99 (command completed -> visible)"

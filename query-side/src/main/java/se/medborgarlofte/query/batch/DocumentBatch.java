@@ -29,7 +29,8 @@ import java.util.function.Function;
  * batch, and every document skips what it has already applied: nothing is counted twice or skipped.
  * <p>
  * An event's changes join the batch only once the event has been handled: {@link #find} hands each event its own
- * copy of a document, read from the batch's stored form, and {@link #save} keeps it aside until the event is done.
+ * copy of a document (read from its stored form, or copied from what the batch's earlier events left), and
+ * {@link #save} keeps it aside until the event is done; the stored form is made once per batch, at the write.
  * An event that fails and is parked as a dead letter leaves nothing behind, while the batch's other events are
  * written. A document written meanwhile by someone else (a dead letter retried, another instance that took the
  * segment over) is not overwritten: the write names the {@code lastSequence} it read, and a batch that finds it
@@ -154,6 +155,8 @@ public final class DocumentBatch<D> {
         private final Map<String, Long> readAt = new HashMap<>();
         private final Set<String> existing = new HashSet<>();
         private final Set<String> changed = new LinkedHashSet<>();
+        /** The objects as the events kept so far left them; written (in their stored form) at the flush. */
+        private final Map<String, D> kept = new HashMap<>();
         private final Map<String, D> ofEvent = new HashMap<>();
         private final Map<String, D> savedByEvent = new LinkedHashMap<>();
 
@@ -180,12 +183,17 @@ public final class DocumentBatch<D> {
             if (copy != null) {
                 return Optional.of(copy);
             }
-            load(List.of(id));
-            Document document = stored.get(id);
-            if (document == null) {
-                return Optional.empty();
+            D latest = kept.get(id);
+            if (latest != null) {
+                copy = store.copy(latest);
+            } else {
+                load(List.of(id));
+                Document document = stored.get(id);
+                if (document == null) {
+                    return Optional.empty();
+                }
+                copy = store.read(document);
             }
-            copy = store.read(document);
             ofEvent.put(id, copy);
             return Optional.of(copy);
         }
@@ -198,7 +206,7 @@ public final class DocumentBatch<D> {
         @Override
         public void keepEvent() {
             savedByEvent.forEach((id, document) -> {
-                stored.put(id, store.toStored(document));
+                kept.put(id, document);
                 changed.add(id);
             });
             dropEvent();
@@ -217,6 +225,9 @@ public final class DocumentBatch<D> {
             }
             List<Document> inserted = new ArrayList<>();
             Map<String, DocumentStore.Replacement> replaced = new LinkedHashMap<>();
+            for (String id : changed) {
+                stored.put(id, store.toStored(kept.get(id)));
+            }
             for (String id : changed) {
                 Document document = stored.get(id);
                 if (existing.contains(id)) {

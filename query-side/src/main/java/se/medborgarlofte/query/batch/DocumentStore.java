@@ -41,6 +41,11 @@ public interface DocumentStore<D> {
 
     Document toStored(D document);
 
+    /** A copy of {@code document} to change on its own; by default through the stored form. */
+    default D copy(D document) {
+        return read(toStored(document));
+    }
+
     /** A read model changed by someone else between this batch's read and its write. */
     final class ConcurrentChangeException extends RuntimeException {
         ConcurrentChangeException(String message) {
@@ -61,6 +66,12 @@ public interface DocumentStore<D> {
     /** Documents in {@code collection}, turned into the read model's objects and back by the two functions. */
     static <D> DocumentStore<D> inCollection(MongoCollection<Document> collection, Function<Document, D> read,
                                              Function<D, Document> toStored) {
+        return inCollection(collection, read, toStored, document -> read.apply(toStored.apply(document)));
+    }
+
+    /** As above, with a cheaper way to copy an object than through its stored form. */
+    static <D> DocumentStore<D> inCollection(MongoCollection<Document> collection, Function<Document, D> read,
+                                             Function<D, Document> toStored, java.util.function.UnaryOperator<D> copy) {
         return new DocumentStore<>() {
             @Override
             public List<Document> findAll(Collection<String> ids) {
@@ -98,6 +109,11 @@ public interface DocumentStore<D> {
             @Override
             public Document toStored(D document) {
                 return toStored.apply(document);
+            }
+
+            @Override
+            public D copy(D document) {
+                return copy.apply(document);
             }
         };
     }

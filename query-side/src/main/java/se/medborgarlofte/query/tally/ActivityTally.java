@@ -101,6 +101,13 @@ public final class ActivityTally {
         }
     }
 
+    /** A tally of the same cells that changes on its own (cells are values: only the maps are copied). */
+    public ActivityTally copy() {
+        ActivityTally copy = new ActivityTally();
+        commitments.forEach((commitmentId, cells) -> copy.commitments.put(commitmentId, new TreeMap<>(cells)));
+        return copy;
+    }
+
     /** The commitments any counted activity names, in the order of their ids. */
     public Set<String> commitmentIds() {
         return commitments.keySet();

@@ -27,6 +27,11 @@ public final class PromiseTally {
         return new PromiseTally(promiseId, -1, null, new ActivityTally());
     }
 
+    /** The same tally, to change without changing this one. */
+    public PromiseTally copy() {
+        return new PromiseTally(promiseId, lastSequence, lastChangedAt, tally.copy());
+    }
+
     @Override
     public String toString() {
         return "PromiseTally[" + promiseId + " at " + lastSequence + ", " + lastChangedAt + ": " + tally + "]";

@@ -80,7 +80,7 @@ public class TallyStore {
 
     /** The tallies, written with the batch of events that changed them ({@link DocumentBatch}). */
     public DocumentStore<PromiseTally> batchStore() {
-        return DocumentStore.inCollection(collection(), TallyStore::decode, TallyStore::encode);
+        return DocumentStore.inCollection(collection(), TallyStore::decode, TallyStore::encode, PromiseTally::copy);
     }
 
     public boolean backfilled() {
