@@ -1,6 +1,7 @@
 package se.medborgarlofte.query.rebuild;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 
@@ -35,6 +36,10 @@ final class SwapCondition {
     static long appliedAtMost(TrackingToken live) {
         if (live == null) {
             return -1;
+        }
+        if (live instanceof ReplayToken replay) {
+            // what it applied before the reset is in the read model as well
+            return Math.max(appliedAtMost(replay.getTokenAtReset()), appliedAtMost(replay.getCurrentToken()));
         }
         return WrappedToken.unwrapUpperBound(live).position().orElse(Long.MAX_VALUE);
     }
