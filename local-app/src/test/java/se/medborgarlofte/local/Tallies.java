@@ -24,7 +24,12 @@ final class Tallies {
      * retracted, each where its last correction put it), and stands at the newest change to any of them.
      */
     static void assertMatchActivities(MongoTemplate mongo) {
-        Map<String, PromiseTally> stored = new TallyStore(mongo).findAll();
+        assertMatchActivities(mongo, new TallyStore(mongo));
+    }
+
+    /** The same, for the tallies {@code tallies} reads (the query side's: those of the active generation). */
+    static void assertMatchActivities(MongoTemplate mongo, TallyStore tallies) {
+        Map<String, PromiseTally> stored = tallies.findAll();
         Map<String, PromiseTally> counted = TallyBackfill.countFromActivities(mongo);
         List<String> differences = new ArrayList<>();
         TreeSet<String> promises = new TreeSet<>(stored.keySet());

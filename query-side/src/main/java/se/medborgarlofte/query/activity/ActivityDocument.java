@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code ReadModelIndexes}): the activity log of a promise in its order (newest first, then by id), so its
  * filters and its export read only that promise's entries and never sort in memory; and a promise's latest change.
  */
-@Document("activities")
+@Document("#{@readModelCollections.name('activities')}")
 @CompoundIndexes({
         @CompoundIndex(name = "promise_log", def = "{'promiseId': 1, 'occurredOn': -1, 'activityId': 1}"),
         @CompoundIndex(name = "promise_latest_change", def = "{'promiseId': 1, 'lastSequence': -1}")})

@@ -10,7 +10,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import se.medborgarlofte.query.batch.DocumentStore;
+import se.medborgarlofte.query.generation.WriteTarget;
+
 import se.medborgarlofte.events.EventMetadataKeys;
 import se.medborgarlofte.events.PromiseEvent;
 import se.medborgarlofte.events.PromiseEvent.ActivityCorrected;
@@ -43,12 +47,20 @@ public class ActivityProjection extends ProjectionBase {
     private final DocumentBatch<ActivityDocument> documents;
     private final DocumentBatch<PromiseTally> tallies;
 
+    /** Writing into generation 0 (outside the application). */
     public ActivityProjection(MongoTemplate mongo, EventProblemLog problems) {
+        this(mongo, problems, WriteTarget.generation(0));
+    }
+
+    /** Writing into the generation {@code target} names for each batch (the same for both collections). */
+    @Autowired
+    public ActivityProjection(MongoTemplate mongo, EventProblemLog problems, WriteTarget target) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP,
-                DocumentBatch.inCollection(mongo, ActivityDocument.class, document -> document.id),
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, ActivityDocument.class,
+                        () -> target.collection(GROUP, "activities")),
                 document -> document.id, ActivityProjection::documentId);
-        this.tallies = new DocumentBatch<>(GROUP + "/tallies", new TallyStore(mongo).batchStore(),
+        this.tallies = new DocumentBatch<>(GROUP + "/tallies",
+                TallyStore.batchStore(mongo, () -> target.collection(GROUP, TallyStore.COLLECTION)),
                 tally -> tally.promiseId, ActivityProjection::promiseId).writtenFirst();
     }
 

@@ -86,7 +86,8 @@ public final class DocumentBatch<D> {
     public Optional<D> find(String id) {
         Pending<D> pending = pending();
         if (pending == null) {
-            return store.findAll(List.of(id)).stream().findFirst().map(store::read);
+            DocumentStore<D> now = store.forBatch();
+            return now.findAll(List.of(id)).stream().findFirst().map(now::read);
         }
         return pending.find(id);
     }
@@ -96,7 +97,8 @@ public final class DocumentBatch<D> {
         Pending<D> pending = pending();
         if (pending == null) {
             String id = idOfDocument.apply(document);
-            store.write(List.of(), Map.of(id, new DocumentStore.Replacement(store.toStored(document), null)));
+            DocumentStore<D> now = store.forBatch();
+            now.write(List.of(), Map.of(id, new DocumentStore.Replacement(now.toStored(document), null)));
             return;
         }
         pending.save(idOfDocument.apply(document), document);
@@ -109,7 +111,7 @@ public final class DocumentBatch<D> {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Pending<D> pending = unitOfWork.getResource(resourceKey);
         if (pending == null) {
-            pending = new Pending<>(store);
+            pending = new Pending<>(store.forBatch());
             unitOfWork.resources().put(resourceKey, pending);
             FlushAtEndOfBatch.register(unitOfWork, pending, writtenFirst);
             pending.load(idsNamedBy(unitOfWork));

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where a {@link DocumentBatch}'s documents live: read and written in their stored form (one query for many ids, one
@@ -39,6 +40,11 @@ public interface DocumentStore<D> {
 
     D read(Document stored);
 
+    /** The store one batch of events reads and writes: for a store that follows the active generation, pinned. */
+    default DocumentStore<D> forBatch() {
+        return this;
+    }
+
     Document toStored(D document);
 
     /** A copy of {@code document} to change on its own; by default through the stored form. */
@@ -53,14 +59,57 @@ public interface DocumentStore<D> {
         }
     }
 
-    /** Documents of {@code type} in the collection Spring Data maps it to, converted by Spring Data's converter. */
+    /** Documents of {@code type} in the collection Spring Data maps it to (when each batch begins). */
     static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type) {
-        return inCollection(mongo.getCollection(mongo.getCollectionName(type)),
+        return inCollection(mongo, type, () -> mongo.getCollectionName(type));
+    }
+
+    /**
+     * Documents of {@code type} in the collection {@code collectionOfBatch} names when a batch of events begins (a
+     * read model generation, {@code WriteTarget}), converted by Spring Data's converter.
+     */
+    static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type, Supplier<String> collectionOfBatch) {
+        return perBatch(() -> inCollection(mongo.getCollection(collectionOfBatch.get()),
                 stored -> mongo.getConverter().read(type, stored), document -> {
                     Document stored = new Document();
                     mongo.getConverter().write(document, stored);
                     return stored;
-                });
+                }));
+    }
+
+    /** A store chosen anew for each batch of events (and for each call outside a batch). */
+    static <D> DocumentStore<D> perBatch(Supplier<DocumentStore<D>> storeOfBatch) {
+        return new DocumentStore<>() {
+            @Override
+            public List<Document> findAll(Collection<String> ids) {
+                return storeOfBatch.get().findAll(ids);
+            }
+
+            @Override
+            public void write(List<Document> inserted, Map<String, Replacement> replaced) {
+                storeOfBatch.get().write(inserted, replaced);
+            }
+
+            @Override
+            public D read(Document stored) {
+                return storeOfBatch.get().read(stored);
+            }
+
+            @Override
+            public Document toStored(D document) {
+                return storeOfBatch.get().toStored(document);
+            }
+
+            @Override
+            public D copy(D document) {
+                return storeOfBatch.get().copy(document);
+            }
+
+            @Override
+            public DocumentStore<D> forBatch() {
+                return storeOfBatch.get();
+            }
+        };
     }
 
     /** Documents in {@code collection}, turned into the read model's objects and back by the two functions. */

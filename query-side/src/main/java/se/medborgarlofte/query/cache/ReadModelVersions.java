@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import se.medborgarlofte.query.generation.ReadModelCollections;
 
 import java.util.Collection;
 import java.util.Map;
@@ -80,6 +81,12 @@ public class ReadModelVersions implements AutoCloseable {
         long current = epoch.get();
         long version = all.get();
         return everySegmentHere && epoch.get() == current ? new Stamp(current, version) : null;
+    }
+
+    /** A read model's generation changed (a rebuild swapped in): no answer computed before is given again. */
+    @EventListener
+    public void readModelSwitched(ReadModelCollections.Switched switched) {
+        epoch.incrementAndGet();
     }
 
     /** The read models have written what events of these promises changed. */

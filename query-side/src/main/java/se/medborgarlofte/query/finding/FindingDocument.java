@@ -12,7 +12,7 @@ import java.time.Instant;
  * {@code lastSequence} is the aggregate sequence number of the last event applied, so a redelivery is skipped.
  * Indexed by promise (created at start by {@code ReadModelIndexes}): a promise's findings are read together.
  */
-@Document("findings")
+@Document("#{@readModelCollections.name('findings')}")
 public class FindingDocument {
 
     @Id

@@ -8,7 +8,10 @@ import se.medborgarlofte.query.batch.DocumentStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import se.medborgarlofte.query.generation.WriteTarget;
+
 import se.medborgarlofte.events.PromiseEvent.FindingEvent;
 import se.medborgarlofte.events.PromiseEvent.FindingPublished;
 import se.medborgarlofte.events.PromiseEvent.FindingRecorded;
@@ -34,9 +37,17 @@ public class FindingProjection extends ProjectionBase {
 
     private final DocumentBatch<FindingDocument> documents;
 
+    /** Writing into generation 0 (outside the application). */
     public FindingProjection(MongoTemplate mongo, EventProblemLog problems) {
+        this(mongo, problems, WriteTarget.generation(0));
+    }
+
+    /** Writing into the generation {@code target} names for each batch. */
+    @Autowired
+    public FindingProjection(MongoTemplate mongo, EventProblemLog problems, WriteTarget target) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, FindingDocument.class),
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, FindingDocument.class,
+                        () -> target.collection(GROUP, "findings")),
                 document -> document.id, FindingProjection::documentId);
     }
 

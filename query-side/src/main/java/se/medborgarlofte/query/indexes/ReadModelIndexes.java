@@ -56,6 +56,17 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
         return names;
     }
 
+    /** Creates the indexes {@code document} declares in {@code collection} (a later generation's); their names. */
+    public static List<String> create(MongoTemplate mongo, Class<?> document, String collection) {
+        IndexResolver resolver = IndexResolver.create(mongo.getConverter().getMappingContext());
+        IndexOperations indexes = mongo.indexOps(collection, document);
+        List<String> names = new ArrayList<>();
+        for (IndexDefinition index : resolver.resolveIndexFor(document)) {
+            names.add(collection + "." + indexes.createIndex(index));
+        }
+        return names;
+    }
+
     /** For tests outside an application: the read models' documents, so that their indexes are known. */
     public static List<String> create(MongoTemplate mongo, Class<?>... documents) {
         for (Class<?> document : documents) {

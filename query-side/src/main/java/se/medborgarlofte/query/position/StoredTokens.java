@@ -17,18 +17,18 @@ import static com.mongodb.client.model.Filters.eq;
  * The tokens a processing group's segments have stored in Axon's MongoDB token store, read without claiming them
  * (the token store's own {@code fetchToken} claims): how far the replica that holds a segment has committed it.
  */
-final class StoredTokens {
+public final class StoredTokens {
 
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
 
-    StoredTokens(MongoCollection<Document> tokens, Serializer serializer) {
+    public StoredTokens(MongoCollection<Document> tokens, Serializer serializer) {
         this.tokens = tokens;
         this.serializer = serializer;
     }
 
     /** By segment id; a segment that has stored no token yet maps to null. */
-    Map<Integer, TrackingToken> of(String processingGroup) {
+    public Map<Integer, TrackingToken> of(String processingGroup) {
         Map<Integer, TrackingToken> stored = new TreeMap<>();
         for (Document entry : tokens.find(eq("processorName", processingGroup))) {
             stored.put(entry.getInteger("segment"), token(entry.get("token"), entry.getString("tokenType")));

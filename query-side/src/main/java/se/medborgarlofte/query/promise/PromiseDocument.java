@@ -30,7 +30,7 @@ import java.util.Set;
  * sequence number of the last event applied, so an event delivered again is skipped. Indexes (created at start by
  * {@code ReadModelIndexes}): the list of promises in its order, and the promises that renew one.
  */
-@Document("promises")
+@Document("#{@readModelCollections.name('promises')}")
 @CompoundIndex(name = "list_order", def = "{'validFrom': -1, 'title': 1}")
 public class PromiseDocument {
 

@@ -12,7 +12,10 @@ import se.medborgarlofte.query.problems.EventProblemLog;
 import se.medborgarlofte.query.problems.ProjectionBase;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import se.medborgarlofte.query.generation.WriteTarget;
+
 import se.medborgarlofte.events.PromiseEvent.CommitmentAdded;
 import se.medborgarlofte.events.PromiseEvent.CommitmentAssessed;
 import se.medborgarlofte.events.PromiseEvent.CommitmentCarriedOver;
@@ -43,9 +46,17 @@ public class PromiseProjection extends ProjectionBase {
 
     private final DocumentBatch<PromiseDocument> documents;
 
+    /** Writing into generation 0 (outside the application). */
     public PromiseProjection(MongoTemplate mongo, EventProblemLog problems) {
+        this(mongo, problems, WriteTarget.generation(0));
+    }
+
+    /** Writing into the generation {@code target} names for each batch. */
+    @Autowired
+    public PromiseProjection(MongoTemplate mongo, EventProblemLog problems, WriteTarget target) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, PromiseDocument.class),
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, PromiseDocument.class,
+                        () -> target.collection(GROUP, "promises")),
                 document -> document.promiseId, PromiseProjection::documentId);
     }
 

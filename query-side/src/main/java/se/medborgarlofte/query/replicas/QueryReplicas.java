@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -43,6 +45,7 @@ import static com.mongodb.client.model.Updates.set;
 public final class QueryReplicas implements SmartLifecycle, AutoCloseable {
 
     static final String COLLECTION = "queryReplicas";
+    private volatile Set<String> liveIds = Set.of();
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(QueryReplicas.class);
 
@@ -97,6 +100,13 @@ public final class QueryReplicas implements SmartLifecycle, AutoCloseable {
         return live;
     }
 
+    /** The names of the live replicas this one saw at its last heartbeat, its own included. */
+    public Set<String> liveIds() {
+        Set<String> ids = new TreeSet<>(liveIds);
+        ids.add(id);
+        return ids;
+    }
+
     /** This replica's name in {@value #COLLECTION}: host, process and a random part. */
     public String id() {
         return id;
@@ -107,10 +117,13 @@ public final class QueryReplicas implements SmartLifecycle, AutoCloseable {
             Instant now = clock.instant();
             replicas.updateOne(eq("_id", id), set("seenAt", Date.from(now)), new UpdateOptions().upsert(true));
             int seen = 0;
-            for (Document ignored : replicas.find(gte("seenAt", Date.from(now.minus(expiry))))
+            Set<String> ids = new TreeSet<>();
+            for (Document replica : replicas.find(gte("seenAt", Date.from(now.minus(expiry))))
                     .projection(Projections.include("_id"))) {
+                ids.add(String.valueOf(replica.get("_id")));
                 seen++;
             }
+            liveIds = Set.copyOf(ids);
             int previous = live;
             live = Math.max(1, seen);
             if (live != previous) {

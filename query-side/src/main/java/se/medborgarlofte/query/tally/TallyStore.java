@@ -10,7 +10,9 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import se.medborgarlofte.query.generation.ReadModelCollections;
 import se.medborgarlofte.events.ActivityKind;
 import se.medborgarlofte.query.batch.DocumentBatch;
 import se.medborgarlofte.query.batch.DocumentStore;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where the promises' tallies live: collection {@value #COLLECTION}, one document per promise. A tally is read on
@@ -58,13 +61,26 @@ public class TallyStore {
     static final int FORMAT = 2;
 
     private final MongoTemplate mongo;
+    private final Supplier<String> collection;
 
+    /** The tallies of generation 0 (outside the application). */
     public TallyStore(MongoTemplate mongo) {
+        this(mongo, () -> COLLECTION);
+    }
+
+    /** The tallies of the active generation. */
+    @Autowired
+    public TallyStore(MongoTemplate mongo, ReadModelCollections collections) {
+        this(mongo, () -> collections.name(COLLECTION));
+    }
+
+    private TallyStore(MongoTemplate mongo, Supplier<String> collection) {
         this.mongo = mongo;
+        this.collection = collection;
     }
 
     public Optional<PromiseTally> find(String promiseId) {
-        return Optional.ofNullable(mongo.execute(COLLECTION, collection -> collection.find(Filters.eq("_id", promiseId))
+        return Optional.ofNullable(mongo.execute(collection.get(), tallies -> tallies.find(Filters.eq("_id", promiseId))
                 .first())).map(TallyStore::decode);
     }
 
@@ -80,7 +96,18 @@ public class TallyStore {
 
     /** The tallies, written with the batch of events that changed them ({@link DocumentBatch}). */
     public DocumentStore<PromiseTally> batchStore() {
-        return DocumentStore.inCollection(collection(), TallyStore::decode, TallyStore::encode, PromiseTally::copy);
+        return batchStore(mongo, collection);
+    }
+
+    /** The tallies in the collection {@code collectionOfBatch} names when each batch of events begins. */
+    public static DocumentStore<PromiseTally> batchStore(MongoTemplate mongo, Supplier<String> collectionOfBatch) {
+        return DocumentStore.perBatch(() -> DocumentStore.inCollection(mongo.getCollection(collectionOfBatch.get()),
+                TallyStore::decode, TallyStore::encode, PromiseTally::copy));
+    }
+
+    /** Marks {@code collection} as counted from events, so that {@code TallyBackfill} leaves it alone. */
+    public static void markCounted(MongoTemplate mongo, String collection) {
+        mongo.getCollection(collection).insertOne(new Document("_id", BACKFILLED).append("at", new Date()));
     }
 
     public boolean backfilled() {
@@ -109,12 +136,12 @@ public class TallyStore {
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+        return mongo.getCollection(collection.get());
     }
 
     /** Through the template, so that a failure is translated as for every other read model. */
     private void execute(Function<MongoCollection<Document>, Object> action) {
-        mongo.execute(COLLECTION, action::apply);
+        mongo.execute(collection.get(), action::apply);
     }
 
     static Document encode(PromiseTally tally) {

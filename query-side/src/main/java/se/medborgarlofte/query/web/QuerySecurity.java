@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Anyone may read the public views (promises, commitments, progress, the activity log without notes, names or who
  * recorded what, findings only in their published wording, lead times, the comparison with the previous period), also from a municipality's website (CORS, GET only). Everything else (history, exports,
- * operations) needs a signed-in ADMIN, EDITOR or VIEWER; the dead letters (list, retry, evict) an ADMIN.
+ * operations) needs a signed-in ADMIN, EDITOR or VIEWER; the dead letters (list, retry, evict) and the rebuilds of read models an ADMIN.
  */
 @Configuration
 class QuerySecurity {
@@ -27,6 +27,8 @@ class QuerySecurity {
             "/api/promises/*/comparison"};
     /** Operators only: what the read models parked, and retrying or evicting it. */
     static final String[] DEAD_LETTERS = {"/api/operations/dead-letters", "/api/operations/dead-letters/**"};
+    /** Operators only: rebuilding a read model and following it. */
+    static final String[] REBUILDS = {"/api/operations/rebuilds", "/api/operations/rebuilds/**"};
 
     @Bean
     SecurityFilterChain querySecurityFilterChain(HttpSecurity http, CallerAuthentication authentication) throws Exception {
@@ -36,6 +38,7 @@ class QuerySecurity {
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
                 .requestMatchers(DEAD_LETTERS).hasRole("ADMIN")
+                .requestMatchers(REBUILDS).hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "EDITOR", "VIEWER")
                 .anyRequest().denyAll());
         return http.build();

@@ -11,6 +11,7 @@ import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import se.medborgarlofte.query.generation.Generations;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -61,7 +62,7 @@ class RealMongoActivityLogIndexTest {
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(MONGO.getReplicaSetUrl("index-test")))
                 .addCommandListener(recorder).build())) {
-            MongoTemplate mongo = new MongoTemplate(client, "index-test");
+            MongoTemplate mongo = Generations.atGenerationZero(new MongoTemplate(client, "index-test"));
             ReadModelIndexes.create(mongo, ActivityDocument.class, PromiseDocument.class, FindingDocument.class);
             assertThat(indexNames(mongo, "activities")).contains("promise_log", "promise_latest_change");
             assertThat(indexNames(mongo, "promises")).contains("list_order", "renewed_from");
