@@ -113,7 +113,7 @@ public final class EventDocuments {
      * A whole number stored under {@code field}, whatever its numeric type. A sequence number that is missing or not
      * a number is taken from the document's {@code _id} ({@code aggregateId/sequence}).
      */
-    static long number(Document document, String field) {
+    public static long number(Document document, String field) {
         Long number = wholeNumber(document.get(field));
         if (number == null && field.equals("sequenceNumber")) {
             number = sequenceFromId(document.get("_id"));
