@@ -15,6 +15,7 @@ import se.medborgarlofte.eventstore.HashGenesis;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -66,10 +67,11 @@ public final class HashAnchors {
         Map<String, Head> heads = heads();
         List<String> parts = new ArrayList<>(List.of(VERSION, day.toString()));
         heads.forEach((promise, head) -> parts.addAll(List.of(promise, Long.toString(head.sequence()), head.hash())));
-        Anchor anchor = new Anchor(day, EventHash.ofParts(parts), heads.size(), now);
+        Anchor anchor = new Anchor(day, EventHash.ofParts(parts), heads.size(),
+                now.truncatedTo(ChronoUnit.MILLIS)); // as stored: a BSON date holds milliseconds
         try {
             anchors.insertOne(new Document("_id", day.toString()).append("anchor", anchor.anchor())
-                    .append("promises", anchor.promises()).append("computedAt", Date.from(now)));
+                    .append("promises", anchor.promises()).append("computedAt", Date.from(anchor.computedAt())));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
