@@ -32,8 +32,10 @@ import static com.mongodb.client.model.Filters.ne;
  * The daily anchor: every promise's head hash (the hash of its last event, or of its genesis entry), sorted by
  * promise id, combined into one SHA-256 ({@link EventHash#ofParts}: {@value #VERSION}, the day, then per promise its
  * id, last sequence number and head hash). Stored in {@value #COLLECTION} under the day, once: a second process
- * computing the same day keeps the first anchor. It is published outside the database (the public feed, the BRÅ
- * report), because an anchor kept only beside the events could be rewritten with them.
+ * computing the same day keeps the first anchor; the heads it combined are kept beside it, so that a published anchor
+ * can be recomputed later and each head compared with the event stored under it. It is published outside the
+ * database (the public feed, the BRÅ report), because an anchor kept only beside the events could be rewritten with
+ * them.
  */
 public final class HashAnchors {
 
@@ -71,7 +73,10 @@ public final class HashAnchors {
                 now.truncatedTo(ChronoUnit.MILLIS)); // as stored: a BSON date holds milliseconds
         try {
             anchors.insertOne(new Document("_id", day.toString()).append("anchor", anchor.anchor())
-                    .append("promises", anchor.promises()).append("computedAt", Date.from(anchor.computedAt())));
+                    .append("promises", anchor.promises()).append("computedAt", Date.from(anchor.computedAt()))
+                    .append("heads", heads.entrySet().stream().map(head -> new Document("promise", head.getKey())
+                            .append("sequenceNumber", head.getValue().sequence())
+                            .append("hash", head.getValue().hash())).toList()));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

@@ -29,8 +29,8 @@ class IntegrityController {
 
     @GetMapping("/api/promises/{promiseId}/verify")
     @Operation(summary = "Kontrollera att löftets lagrade historik är obruten",
-            description = "Räknar om varje händelses SHA-256-kontrollsumma från det lagrade och jämför kedjan. Svarar "
-                          + "intact, eller den första händelsen som inte stämmer och varför.")
+            description = "Räknar om varje händelses SHA-256-kontrollsumma från det lagrade och jämför kedjan. "
+                          + "Svarar intact, eller den första händelsen som inte stämmer och varför.")
     VerificationView verify(@PathVariable String promiseId) {
         return verifier.verify(promiseId).map(VerificationView::of)
                 .orElseThrow(() -> NotFoundException.promise(promiseId));

@@ -32,7 +32,8 @@ record VerificationView(String promiseId, boolean intact, String result, int eve
         }
         ChainReport.Break first = report.firstBreak();
         return new VerificationView(report.aggregateIdentifier(), false, "broken", report.eventsChecked(),
-                report.headHash(), new FirstBreak(first.sequenceNumber(), first.eventIdentifier(), first.problem().name()),
+                report.headHash(),
+                new FirstBreak(first.sequenceNumber(), first.eventIdentifier(), first.problem().name()),
                 "Händelse nummer " + first.sequenceNumber() + " stämmer inte: " + why(first.problem()) + ".");
     }
 

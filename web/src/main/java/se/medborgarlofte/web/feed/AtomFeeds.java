@@ -127,9 +127,10 @@ class AtomFeeds {
 
     /** The day's anchor, an entry of its own beside the activities (not counted among the newest fifty). */
     private Entry anchor(String pageUrl, Anchor anchor) {
-        return new Entry("urn:medborgarlofte:ankare:" + anchor.day(),
-                messages.get("feed.anchor.title", SwedishFormat.date(anchor.day())), anchor.computedAt(), pageUrl,
-                messages.get("feed.anchor.text", SwedishFormat.date(anchor.day()), anchor.anchor(), anchor.promises()));
+        String day = SwedishFormat.date(anchor.day());
+        return new Entry("urn:medborgarlofte:ankare:" + anchor.day(), messages.get("feed.anchor.title", day),
+                anchor.computedAt(), pageUrl,
+                messages.get("feed.anchor.text", day, anchor.anchor(), anchor.promises()));
     }
 
     private static Instant noon(LocalDate date) {
