@@ -63,8 +63,10 @@ final class ChainLinker {
 
     /** Remembers the hash of a stored document that was read or written. */
     void seen(Document document) {
-        if (document.get("hash") instanceof String hash && document.get("aggregateIdentifier") instanceof String id) {
-            Head head = new Head(EventDocuments.number(document, "sequenceNumber"), hash);
+        Long sequence = EventDocuments.sequenceNumberOrNull(document);
+        if (document.get("hash") instanceof String hash && document.get("aggregateIdentifier") instanceof String id
+            && sequence != null) {
+            Head head = new Head(sequence, hash);
             heads.merge(id, head, (known, now) -> now.sequence() >= known.sequence() ? now : known);
         }
     }

@@ -125,6 +125,15 @@ public final class EventDocuments {
         return number;
     }
 
+    /** The sequence number, or null where neither the field nor the {@code _id} gives one (damaged by hand). */
+    public static Long sequenceNumberOrNull(Document document) {
+        try {
+            return number(document, "sequenceNumber");
+        } catch (IllegalStateException unreadable) {
+            return null;
+        }
+    }
+
     /** The value as a long if it is a number without a fraction, else null. */
     private static Long wholeNumber(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {

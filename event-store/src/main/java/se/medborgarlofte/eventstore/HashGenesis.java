@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,9 @@ public final class HashGenesis {
     /** A genesis entry: the sequence numbers it covers, their hashes in order, and its own hash (the last of them). */
     public record Genesis(String aggregateIdentifier, List<Long> sequenceNumbers, List<String> eventHashes,
                           String hash) {
+        /** The last covered sequence number; -1 for an entry emptied by hand. */
         public long lastSequence() {
-            return sequenceNumbers.get(sequenceNumbers.size() - 1);
+            return sequenceNumbers.isEmpty() ? -1 : sequenceNumbers.get(sequenceNumbers.size() - 1);
         }
     }
 
@@ -58,10 +60,14 @@ public final class HashGenesis {
         Set<String> aggregates = new LinkedHashSet<>();
         events.find(and(exists("hash", false), ne("tombstone", true)))
                 .projection(new Document("aggregateIdentifier", 1))
-                .forEach(document -> aggregates.add(document.getString("aggregateIdentifier")));
+                .forEach(document -> {
+                    if (document.get("aggregateIdentifier") instanceof String aggregate) {
+                        aggregates.add(aggregate);
+                    }
+                });
         int covered = 0;
         for (String aggregate : aggregates) {
-            if (aggregate != null && cover(aggregate) != null) {
+            if (cover(aggregate) != null) {
                 covered++;
             }
         }
@@ -79,17 +85,18 @@ public final class HashGenesis {
             return existing;
         }
         List<Document> stored = events.find(eq("aggregateIdentifier", aggregateIdentifier)).into(new ArrayList<>());
-        stored.sort((a, b) -> Long.compare(EventDocuments.number(a, "sequenceNumber"),
-                EventDocuments.number(b, "sequenceNumber")));
+        stored.sort(Comparator.comparing(EventDocuments::sequenceNumberOrNull,
+                Comparator.nullsLast(Comparator.naturalOrder())));
         List<Long> numbers = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         String previous = null;
         for (Document document : stored) {
-            if (document.get("hash") != null || document.getBoolean("tombstone", false)) {
+            Long sequence = EventDocuments.sequenceNumberOrNull(document);
+            if (sequence == null || document.get("hash") != null || Boolean.TRUE.equals(document.get("tombstone"))) {
                 break;
             }
             previous = EventHash.of(document, previous);
-            numbers.add(EventDocuments.number(document, "sequenceNumber"));
+            numbers.add(sequence);
             hashes.add(previous);
         }
         if (numbers.isEmpty()) {

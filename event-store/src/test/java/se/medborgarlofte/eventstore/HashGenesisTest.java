@@ -85,6 +85,19 @@ class HashGenesisTest extends EngineTestSupport {
     }
 
     @Test
+    void oldDocumentsAreCoveredAsTheyAreThatDayEvenDamagedByHand() {
+        storeOldEvents();
+        events.updateOne(eq("_id", "old/1"), Updates.set("sequenceNumber", 1.5));
+        engine(Duration.ofSeconds(60));
+        assertThat(genesis.find("old").sequenceNumbers()).as("its number read from its id").containsExactly(0L, 1L, 2L);
+        assertThat(verify("old").intact()).isTrue();
+        events.updateOne(eq("_id", "old/1"), Updates.set("sequenceNumber", 1L));
+        ChainReport report = verify("old");
+        assertThat(report.firstBreak().sequenceNumber()).as("a repair after the genesis is a change").isEqualTo(1);
+        assertThat(report.firstBreak().problem()).isEqualTo(Problem.HASH_MISMATCH);
+    }
+
+    @Test
     void anAppendAfterOldEventsMakesTheGenesisWhenTheStartDidNot() {
         SequencedMongoEventStorageEngine running = engine(Duration.ofSeconds(60));
         storeOldEvents();

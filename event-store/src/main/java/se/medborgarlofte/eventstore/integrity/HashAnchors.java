@@ -106,9 +106,12 @@ public final class HashAnchors {
         events.find(and(exists("hash", true), ne("tombstone", true)))
                 .projection(new Document("aggregateIdentifier", 1).append("sequenceNumber", 1).append("hash", 1))
                 .forEach(document -> {
-                    Head head = new Head(EventDocuments.number(document, "sequenceNumber"), document.getString("hash"));
-                    heads.merge(document.getString("aggregateIdentifier"), head,
-                            (known, now) -> now.sequence() > known.sequence() ? now : known);
+                    Long sequence = EventDocuments.sequenceNumberOrNull(document);
+                    if (sequence != null && document.get("hash") instanceof String hash
+                        && document.get("aggregateIdentifier") instanceof String promise) {
+                        heads.merge(promise, new Head(sequence, hash),
+                                (known, now) -> now.sequence() > known.sequence() ? now : known);
+                    }
                 });
         return heads;
     }

@@ -19,7 +19,7 @@ final class StoredEvents {
         var query = events.find(eq("aggregateIdentifier", aggregateIdentifier));
         (projection == null ? query : query.projection(projection)).forEach(document -> {
             Long sequence = sequence(document.get("_id"), aggregateIdentifier);
-            if (sequence != null && !document.getBoolean("tombstone", false)) {
+            if (sequence != null && !Boolean.TRUE.equals(document.get("tombstone"))) {
                 bySequence.put(sequence, document);
             }
         });
