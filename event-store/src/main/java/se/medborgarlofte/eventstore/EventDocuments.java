@@ -113,7 +113,7 @@ public final class EventDocuments {
      * A whole number stored under {@code field}, whatever its numeric type. A sequence number that is missing or not
      * a number is taken from the document's {@code _id} ({@code aggregateId/sequence}).
      */
-    static long number(Document document, String field) {
+    public static long number(Document document, String field) {
         Long number = wholeNumber(document.get(field));
         if (number == null && field.equals("sequenceNumber")) {
             number = sequenceFromId(document.get("_id"));
@@ -123,6 +123,15 @@ public final class EventDocuments {
                                             + "' is not a whole number: " + document.get(field));
         }
         return number;
+    }
+
+    /** The sequence number, or null where neither the field nor the {@code _id} gives one (damaged by hand). */
+    public static Long sequenceNumberOrNull(Document document) {
+        try {
+            return number(document, "sequenceNumber");
+        } catch (IllegalStateException unreadable) {
+            return null;
+        }
     }
 
     /** The value as a long if it is a number without a fraction, else null. */

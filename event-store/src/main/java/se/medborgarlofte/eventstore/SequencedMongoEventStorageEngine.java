@@ -56,6 +56,9 @@ import static com.mongodb.client.model.Filters.lt;
  *   not atomic) stores the event again under a new number: nothing is skipped and nothing is lost. The unique
  *   index on {@code globalIndex} makes this safe. Numbering lives in {@link GlobalSequence}, the document shape in
  *   {@link EventDocuments}.</li>
+ *   <li>Every event carries {@code hash} and {@code previousHash}: a SHA-256 chain per aggregate over the stored
+ *   fields ({@link EventHash}, linked by {@link ChainLinker}); events stored before the chain are covered by
+ *   {@link HashGenesis}. Tombstones are in no chain.</li>
  *   <li>Reads ask for exact numbers ({@code globalIndex $in [next batch, gaps]}), so every read is an index lookup
  *   on any MongoDB server, including the embedded one, whatever the size of the store. The token holds only the
  *   open gaps, so it stays small.</li>
@@ -76,6 +79,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final MongoCollection<Document> snapshots;
     private final GlobalSequence numbers;
     private final AppendHook appendHook;
+    /** Null when the hash chain is off (tests that store events the way they were stored before it). */
+    private final ChainLinker chain;
 
     protected SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -86,6 +91,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 builder.gapTimeout);
         this.appendHook = builder.appendHook;
         ensureIndexes();
+        if (builder.hashChain) {
+            HashGenesis genesis = new HashGenesis(events, builder.database);
+            genesis.coverAll();
+            this.chain = new ChainLinker(events, genesis);
+        } else {
+            this.chain = null;
+        }
     }
 
     public static Builder builder() {
@@ -133,10 +145,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             for (int i = 0; i < messages.size(); i++) {
                 documents.add(EventDocuments.toDocument(messages.get(i), first + i, serializer));
             }
+            if (chain != null) {
+                chain.link(documents);
+            }
             if (documents.size() == 1) {
                 events.insertOne(documents.get(0));
             } else {
                 events.insertMany(documents, new InsertManyOptions().ordered(true));
+            }
+            if (chain != null) {
+                chain.stored(documents);
             }
             return messages.size();
         } catch (MongoWriteException e) {
@@ -162,6 +180,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         boolean duplicate = category == ErrorCategory.DUPLICATE_KEY;
         boolean conflict = duplicate && events.find(eq("_id", documents.get(failed).get("_id"))).first() != null;
         if (duplicate && !conflict) {
+            if (chain != null) {
+                chain.stored(documents.subList(0, failed));
+            }
             numbers.closeOwnNumbers(first + failed + 1, last);
             if (attempt >= 20) {
                 throw new EventStoreException("Could not get a free global sequence number in " + attempt
@@ -222,6 +243,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             found.sort((a, b) -> Long.compare(EventDocuments.number(a, "sequenceNumber"),
                     EventDocuments.number(b, "sequenceNumber")));
             found.forEach(document -> result.add(EventDocuments.toDomainEventData(document)));
+            if (chain != null && !found.isEmpty()) {
+                chain.seen(found.get(found.size() - 1));
+            }
             if (found.size() < chunk) {
                 break;
             }
@@ -333,6 +357,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private String countersCollection = "eventCounters";
         private Duration gapTimeout = Duration.ofSeconds(60);
         private AppendHook appendHook = AppendHook.NONE;
+        private boolean hashChain = true;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -354,6 +379,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
         public Builder appendHook(AppendHook appendHook) {
             this.appendHook = appendHook;
+            return this;
+        }
+
+        /**
+         * Whether appended events are hash-chained ({@link EventHash}, the default) and events stored before are
+         * covered by {@link HashGenesis} on start. Off only to store events the way they were stored before.
+         */
+        public Builder hashChain(boolean hashChain) {
+            this.hashChain = hashChain;
             return this;
         }
 

@@ -126,6 +126,14 @@ final class EngineQueries implements CommandListener {
      * the last sequence number, tracking from the start and from a token with a gap, a gap closed after its timeout,
      * tokens at a time and at the head.
      */
+    /**
+     * The scan for events stored before the hash chain ({@link HashGenesis#coverAll}): sent once per database, then
+     * never again (a marker entry says it is done), so it is a scan by design.
+     */
+    static boolean oncePerDatabase(String shape) {
+        return shape.startsWith("find events {$and: [{hash: {$exists: ?}}, {tombstone: {$ne: ?}}]}");
+    }
+
     static void exercise(MongoDatabase database) throws InterruptedException {
         SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(AxonSerialization.serializer()).snapshotSerializer(AxonSerialization.serializer())

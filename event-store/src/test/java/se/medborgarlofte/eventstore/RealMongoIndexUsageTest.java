@@ -50,7 +50,7 @@ class RealMongoIndexUsageTest {
                 Document explain = database.runCommand(new BsonDocument("explain", command)
                         .append("verbosity", new BsonString("queryPlanner")));
                 String plan = explain.get("queryPlanner", Document.class).get("winningPlan", Document.class).toJson();
-                if (plan.contains("COLLSCAN")) {
+                if (plan.contains("COLLSCAN") && !EngineQueries.oncePerDatabase(shape)) {
                     scans.add(shape + ": " + plan);
                 }
             });

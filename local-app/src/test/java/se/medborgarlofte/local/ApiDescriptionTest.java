@@ -27,7 +27,7 @@ class ApiDescriptionTest {
     static final Set<String> PUBLIC_READS = Set.of("/api/promises", "/api/promises/{promiseId}",
             "/api/promises/{promiseId}/progress", "/api/promises/{promiseId}/activities",
             "/api/promises/{promiseId}/findings/public", "/api/promises/{promiseId}/findings/lead-time",
-            "/api/promises/{promiseId}/comparison");
+            "/api/promises/{promiseId}/comparison", "/api/operations/anchors");
 
     @RegisterExtension
     static final InMemoryLocalRun run = new InMemoryLocalRun();

@@ -87,7 +87,8 @@ class ActivityLogAndFeedTest {
             assertThat(link.getAttribute("rel")).isEqualTo("self");
             assertThat(link.getAttribute("href")).isEqualTo(system.web.url("/loften/testby-2025/flode.atom"));
         });
-        List<Element> entries = children(root, "entry");
+        List<Element> entries = children(root, "entry").stream()
+                .filter(entry -> !text(entry, "id").contains(":ankare:")).toList(); // the anchor: HashAnchorPublishingTest
         assertThat(entries).hasSize(TestPromise.ACTIVITIES);
         List<Instant> updated = new ArrayList<>();
         for (Element entry : entries) {

@@ -87,7 +87,7 @@ class StaffReportTest {
         assertThat(answer.location()).endsWith("/logga-in");
     }
 
-    private static byte[] download(StaffSession session, String path, String type) throws Exception {
+    static byte[] download(StaffSession session, String path, String type) throws Exception {
         StaffSession.Answer page = session.get(path);
         assertThat(page.status()).as(path).isEqualTo(200);
         assertThat(page.response().headers().firstValue("Content-Type")).hasValue(type);

@@ -44,6 +44,7 @@ final class TestSystem {
     final WebClient query;
     final int webPort;
     final int commandPort;
+    final int queryPort;
 
     private final EmbeddedMongoServer mongo;
     private final ConfigurableApplicationContext commandSide;
@@ -78,6 +79,7 @@ final class TestSystem {
         command = new WebClient(port(commandSide), ADMIN, ADMIN_PASSWORD);
         webPort = port(webSide);
         query = new WebClient(queryPort, null, null);
+        this.queryPort = queryPort;
         awaitSeedData();
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.medborgarlofte.eventstore.integrity.StoredHashes;
 import se.medborgarlofte.query.activity.ActivityDocument;
 import se.medborgarlofte.query.activity.ActivityLog;
 import se.medborgarlofte.query.activity.ActivityView;
@@ -51,12 +52,15 @@ class ExportController {
     private final PromiseRepository promises;
     private final PromiseTimeline timeline;
     private final JsonMapper json;
+    private final StoredHashes hashes;
 
-    ExportController(ActivityLog activityLog, PromiseRepository promises, PromiseTimeline timeline, JsonMapper json) {
+    ExportController(ActivityLog activityLog, PromiseRepository promises, PromiseTimeline timeline, JsonMapper json,
+                     StoredHashes hashes) {
         this.activityLog = activityLog;
         this.promises = promises;
         this.timeline = timeline;
         this.json = json;
+        this.hashes = hashes;
     }
 
     @GetMapping("/api/promises/{promiseId}/activities/export")
@@ -88,32 +92,45 @@ class ExportController {
     }
 
     @GetMapping("/api/promises/{promiseId}/history/export")
-    @Operation(summary = "Exportera historiken (format=csv eller json)")
+    @Operation(summary = "Exportera historiken (format=csv eller json)",
+            description = "Med varje händelses SHA-256-kontrollsumma (hash) och föregående händelses (previousHash), "
+                          + "så att den som sparar exporten kan jämföra den med GET /api/promises/{id}/verify.")
     ResponseEntity<StreamingResponseBody> history(@PathVariable String promiseId,
                                                   @RequestParam(defaultValue = "csv") String format) {
         boolean csv = csv(format);
         if (!timeline.exists(promiseId)) {
             throw NotFoundException.promise(promiseId);
         }
+        Map<Long, StoredHashes.Link> links = hashes.of(promiseId);
         StreamingResponseBody body = out -> {
             HistoryBuilder builder = new HistoryBuilder();
             if (csv) {
                 writeCsv(out, new String[]{"recordedAt", "change", "subjectType", "subjectId", "userId", "userName",
-                        "organisation", "role", "reason", "summary", "changes", "correlationId", "commandId"},
+                        "organisation", "role", "reason", "summary", "changes", "correlationId", "commandId",
+                        "sequenceNumber", "hash", "previousHash"},
                         printer -> timeline.forEach(promiseId, recorded -> {
                             HistoryEntry e = builder.next(recorded);
+                            StoredHashes.Link link = link(links, e);
                             print(printer, e.recordedAt(), e.change(), e.subjectType(), e.subjectId(), e.who().userId(),
                                     e.who().userName(), e.who().organisation(), e.who().role(), e.reason(), e.summary(),
                                     e.changes().stream().map(c -> c.field() + ": " + Labels.value(c.before()) + " -> "
                                             + Labels.value(c.after())).collect(Collectors.joining(" | ")),
-                                    e.correlationId(), e.commandId());
+                                    e.correlationId(), e.commandId(), e.sequenceNumber(), link.hash(),
+                                    link.previousHash());
                         }));
             } else {
-                writeJson(out, generator -> timeline.forEach(promiseId,
-                        recorded -> generator.writePOJO(builder.next(recorded))));
+                writeJson(out, generator -> timeline.forEach(promiseId, recorded -> {
+                    HistoryEntry e = builder.next(recorded);
+                    StoredHashes.Link link = link(links, e);
+                    generator.writePOJO(new HashedHistoryEntry(e, link.hash(), link.previousHash()));
+                }));
             }
         };
         return response(promiseId + "-historik", csv, body);
+    }
+
+    private static StoredHashes.Link link(Map<Long, StoredHashes.Link> links, HistoryEntry entry) {
+        return links.getOrDefault(entry.sequenceNumber(), new StoredHashes.Link(null, null));
     }
 
     private static boolean csv(String format) {

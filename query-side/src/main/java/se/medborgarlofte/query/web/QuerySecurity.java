@@ -16,15 +16,19 @@ import java.util.List;
 
 /**
  * Anyone may read the public views (promises, commitments, progress, the activity log without notes, names or who
- * recorded what, findings only in their published wording, lead times, the comparison with the previous period), also from a municipality's website (CORS, GET only). Everything else (history, exports,
- * operations) needs a signed-in ADMIN, EDITOR or VIEWER; the dead letters (list, retry, evict) and the rebuilds of read models an ADMIN.
+ * recorded what, findings only in their published wording, lead times, the comparison with the previous period, the
+ * hash chain's daily anchors), also from a municipality's website (CORS, GET only). Everything else (history,
+ * exports, operations, verifying a promise's hash chain) needs a signed-in ADMIN, EDITOR or VIEWER; the dead letters
+ * (list, retry, evict), the rebuilds of read models and computing the day's anchor now an ADMIN.
  */
 @Configuration
 class QuerySecurity {
 
+    /** The daily anchors of the hash chain: public, so that anyone can keep a copy; computing one now: ADMIN. */
+    static final String ANCHORS = "/api/operations/anchors";
     static final String[] PUBLIC = {"/api/promises", "/api/promises/*", "/api/promises/*/progress",
             "/api/promises/*/activities", "/api/promises/*/findings/public", "/api/promises/*/findings/lead-time",
-            "/api/promises/*/comparison"};
+            "/api/promises/*/comparison", ANCHORS};
     /** Operators only: what the read models parked, and retrying or evicting it. */
     static final String[] DEAD_LETTERS = {"/api/operations/dead-letters", "/api/operations/dead-letters/**"};
     /** Operators only: rebuilding a read model and following it. */
@@ -39,6 +43,7 @@ class QuerySecurity {
                 .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
                 .requestMatchers(DEAD_LETTERS).hasRole("ADMIN")
                 .requestMatchers(REBUILDS).hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, ANCHORS).hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "EDITOR", "VIEWER")
                 .anyRequest().denyAll());
         return http.build();

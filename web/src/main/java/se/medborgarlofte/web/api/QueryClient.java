@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import se.medborgarlofte.web.WebSettings;
 import se.medborgarlofte.web.api.QueryViews.Activity;
+import se.medborgarlofte.web.api.QueryViews.Anchor;
 import se.medborgarlofte.web.api.QueryViews.Progress;
 import se.medborgarlofte.web.api.QueryViews.Promise;
 import se.medborgarlofte.web.api.QueryViews.PromiseSummary;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +87,13 @@ public class QueryClient {
                 : uri.buildAndExpand(checked(promiseId), query.commitmentId()).encode().toUri();
         return send(target, promiseId, new TypeReference<>() {
         });
+    }
+
+    /** The newest daily anchor of the hash chain, if one has been computed. */
+    public Optional<Anchor> latestAnchor() {
+        List<Anchor> anchors = get(builder("/api/operations/anchors"), null, new TypeReference<>() {
+        });
+        return anchors == null || anchors.isEmpty() ? Optional.empty() : Optional.of(anchors.get(0));
     }
 
     private UriComponentsBuilder builder(String path) {

@@ -68,6 +68,11 @@ public final class QueryViews {
                              Instant recordedAt) {
     }
 
+    /** The hash chain's anchor of one day: SHA-256 over every promise's newest event hash. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Anchor(LocalDate day, String anchor, int promises, Instant computedAt) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Progress(String promiseId, LocalDate validFrom, LocalDate validTo, LocalDate asOf, boolean closed,
                            List<CommitmentProgress> commitments, RollUp total, Long lastEventSequence,

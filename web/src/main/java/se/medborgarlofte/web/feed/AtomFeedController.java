@@ -9,11 +9,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.medborgarlofte.web.api.QueryClient;
 import se.medborgarlofte.web.api.QueryClient.ActivityQuery;
+import se.medborgarlofte.web.api.QueryViews.Anchor;
 import se.medborgarlofte.web.api.QueryViews.Progress;
 import se.medborgarlofte.web.api.QueryViews.Promise;
 import se.medborgarlofte.web.page.PageCache;
 
-/** {@code /loften/{id}/flode.atom}: new activities and assessed commitments of a promise, public fields only. */
+import java.util.Optional;
+
+/**
+ * {@code /loften/{id}/flode.atom}: new activities and assessed commitments of a promise, public fields only, and the
+ * newest daily anchor of the hash chain (so that subscribers keep a copy of it outside our database).
+ */
 @RestController
 class AtomFeedController {
 
@@ -33,11 +39,14 @@ class AtomFeedController {
     ResponseEntity<String> feed(@PathVariable String promiseId, WebRequest request) {
         Promise promise = query.promise(promiseId);
         Progress progress = query.progress(promiseId, null);
-        if (request.checkNotModified(cache.etag("atom|" + promiseId, progress.lastEventSequence(), null))) {
+        Optional<Anchor> anchor = query.latestAnchor();
+        String anchorDay = anchor.map(a -> a.day().toString()).orElse("-");
+        if (request.checkNotModified(cache.etag("atom|" + promiseId + "|" + anchorDay, progress.lastEventSequence(),
+                null))) {
             return null;
         }
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        String xml = feeds.feed(base, promise, progress, query.activities(promiseId, ActivityQuery.all()));
+        String xml = feeds.feed(base, promise, progress, query.activities(promiseId, ActivityQuery.all()), anchor);
         return ResponseEntity.ok().contentType(ATOM).body(xml);
     }
 }

@@ -2,6 +2,7 @@ package se.medborgarlofte.web.feed;
 
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.web.api.QueryViews.Activity;
+import se.medborgarlofte.web.api.QueryViews.Anchor;
 import se.medborgarlofte.web.api.QueryViews.Assessment;
 import se.medborgarlofte.web.api.QueryViews.Commitment;
 import se.medborgarlofte.web.api.QueryViews.Progress;
@@ -20,12 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Writes an Atom (RFC 4287) feed: one entry per activity (what, when, where, by which side, for which commitments)
- * and per assessment of a commitment, newest first, at most {@value #ENTRIES}. Never notes, participants or who
- * recorded: the activities read here do not even carry them.
+ * and per assessment of a commitment, newest first, at most {@value #ENTRIES}, plus the newest daily anchor of the
+ * hash chain. Never notes, participants or who recorded: the activities read here do not even carry them.
  */
 @Component
 class AtomFeeds {
@@ -42,7 +44,7 @@ class AtomFeeds {
     private record Entry(String id, String title, Instant updated, String link, String text) {
     }
 
-    String feed(String base, Promise promise, Progress progress, List<Activity> activities) {
+    String feed(String base, Promise promise, Progress progress, List<Activity> activities, Optional<Anchor> anchor) {
         String pageUrl = base + "/loften/" + promise.promiseId();
         Map<String, String> titles = promise.commitments().stream()
                 .collect(Collectors.toMap(Commitment::commitmentId, Commitment::title, (a, b) -> a));
@@ -56,7 +58,9 @@ class AtomFeeds {
             }
         }
         entries.sort(Comparator.comparing(Entry::updated).reversed());
-        List<Entry> newest = entries.subList(0, Math.min(ENTRIES, entries.size()));
+        List<Entry> newest = new ArrayList<>(entries.subList(0, Math.min(ENTRIES, entries.size())));
+        anchor.ifPresent(a -> newest.add(anchor(pageUrl, a)));
+        newest.sort(Comparator.comparing(Entry::updated).reversed());
         Instant updated = newest.stream().map(Entry::updated).max(Comparator.naturalOrder())
                 .orElse(progress.lastChangedAt() != null ? progress.lastChangedAt()
                         : promise.updatedAt() != null ? promise.updatedAt() : Instant.EPOCH);
@@ -119,6 +123,14 @@ class AtomFeeds {
         return new Entry("urn:medborgarlofte:" + promiseId + ":bedomning:" + commitment.commitmentId() + ":"
                          + assessment.assessedOn(), title, updated,
                 pageUrl + "#atagande-" + commitment.commitmentId(), text);
+    }
+
+    /** The day's anchor, an entry of its own beside the activities (not counted among the newest fifty). */
+    private Entry anchor(String pageUrl, Anchor anchor) {
+        String day = SwedishFormat.date(anchor.day());
+        return new Entry("urn:medborgarlofte:ankare:" + anchor.day(), messages.get("feed.anchor.title", day),
+                anchor.computedAt(), pageUrl,
+                messages.get("feed.anchor.text", day, anchor.anchor(), anchor.promises()));
     }
 
     private static Instant noon(LocalDate date) {

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The follow-up report for the local BRÅ, as the printable page, the PDF and the Excel file show it: per commitment
- * done, target, status and forecast; what changed since the last meeting; the assessments; the open matters.
+ * done, target, status and forecast; what changed since the last meeting; the assessments; the open matters; the
+ * newest daily anchor of the hash chain (null before the first), so that the BRÅ's copy of the report keeps it.
  */
 record BraReport(String promiseId, String title, String period, String asOf, String asOfIso, String since,
                  String sinceIso, List<Row> rows, List<Change> changes, List<Assessment> assessments,
-                 List<String> openMatters) {
+                 List<String> openMatters, Anchor anchor) {
 
     /** One commitment; {@code target} and {@code forecast} are null for a commitment followed by assessments. */
     record Row(String commitment, String owner, int done, Integer target, String status, Integer forecast) {
@@ -26,5 +27,9 @@ record BraReport(String promiseId, String title, String period, String asOf, Str
     }
 
     record Assessment(String commitment, String assessedOn, String status, String rationale) {
+    }
+
+    /** The hash chain's anchor of {@code day}: SHA-256 over the newest event hash of {@code promises} promises. */
+    record Anchor(String day, String hash, int promises) {
     }
 }

@@ -67,6 +67,10 @@ class ReportFiles {
                 }
                 row++;
             }
+            if (report.anchor() != null) {
+                progress.value(row + 1, 0, messages.get("report.anchor.text", report.anchor().day(),
+                        report.anchor().hash(), report.anchor().promises()));
+            }
             Worksheet changes = workbook.newWorksheet(messages.get("report.sheet.changes"));
             header(changes, 0, List.of("report.col.date", "report.col.change", "report.col.reason"));
             row = 1;

@@ -2,6 +2,7 @@ package se.medborgarlofte.web.staff.report;
 
 import org.springframework.stereotype.Component;
 import se.medborgarlofte.web.WebApplication;
+import se.medborgarlofte.web.api.QueryClient;
 import se.medborgarlofte.web.api.QueryViews;
 import se.medborgarlofte.web.page.Messages;
 import se.medborgarlofte.web.page.SwedishFormat;
@@ -16,15 +17,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Builds the {@link BraReport} from the query side (signed in: the history is internal). */
+/** Builds the {@link BraReport} from the query side (signed in: the history is internal; the anchor is public). */
 @Component
 class ReportPages {
 
     private final StaffApi api;
+    private final QueryClient query;
     private final Messages messages;
 
-    ReportPages(StaffApi api, Messages messages) {
+    ReportPages(StaffApi api, QueryClient query, Messages messages) {
         this.api = api;
+        this.query = query;
         this.messages = messages;
     }
 
@@ -58,6 +61,8 @@ class ReportPages {
         return new BraReport(promise.promiseId(), promise.title(),
                 SwedishFormat.period(promise.validFrom(), promise.validTo()), SwedishFormat.date(progress.asOf()),
                 progress.asOf().toString(), since == null ? null : SwedishFormat.date(since),
-                since == null ? null : since.toString(), rows, changes, assessments, open);
+                since == null ? null : since.toString(), rows, changes, assessments, open,
+                query.latestAnchor().map(a -> new BraReport.Anchor(SwedishFormat.date(a.day()), a.anchor(),
+                        a.promises())).orElse(null));
     }
 }
