@@ -173,8 +173,10 @@ final class ReadsPart {
             }
             Thread.sleep(200);
         }
+        Matcher shown = DONE.matcher(last);
         throw new IllegalStateException(url + " did not show " + activities + " activities within 300 s: "
-                                        + last.substring(0, Math.min(200, last.length())));
+                                        + (shown.find() ? shown.group(1) + " shown" : last.substring(0,
+                                        Math.min(200, last.length()))));
     }
 
     /** The answer's bytes, as a page or a proxy would take them (not decoded). */

@@ -299,13 +299,22 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * The stored documents of these numbers, asked for {@value #NUMBERS_PER_QUERY} at a time: a server checks every
-     * document it finds against the whole {@code $in} list (the embedded one does, one by one), so one list of a
-     * thousand numbers costs a thousand times a thousand comparisons, and ten lists of a hundred a tenth of that.
+     * The stored documents of these numbers (ascending), asked for {@value #NUMBERS_PER_QUERY} at a time: a server
+     * checks every document it finds against the whole {@code $in} list (the embedded one one by one), so one list of
+     * a thousand numbers costs a thousand times a thousand comparisons, and ten lists of a hundred a tenth of that.
+     * <p>
+     * The highest numbers are asked for first. One query sees the store at one moment; several don't, and a writer
+     * inserting a promise's events meanwhile (in the order of their numbers) could otherwise be seen with a hole: its
+     * later events found by a later query, earlier ones missed by an earlier one. The hole would be read as a gap and
+     * filled after the events above it, out of the promise's order, and a read model that skips what is older than
+     * the last event it applied (every one here) would skip them. Asked for from the top down, whatever a query finds
+     * of a writer's events, the queries after it find everything that writer inserted before.
      */
     private List<Document> findNumbers(List<Long> wanted) {
         List<Document> found = new ArrayList<>(wanted.size());
-        for (int from = 0; from < wanted.size(); from += NUMBERS_PER_QUERY) {
+        int chunks = (wanted.size() + NUMBERS_PER_QUERY - 1) / NUMBERS_PER_QUERY;
+        for (int chunk = chunks - 1; chunk >= 0; chunk--) {
+            int from = chunk * NUMBERS_PER_QUERY;
             committedEvents.find(in("globalIndex", wanted.subList(from, Math.min(wanted.size(), from + NUMBERS_PER_QUERY))))
                     .into(found);
         }

@@ -3,10 +3,12 @@ package se.medborgarlofte.eventstore;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -138,5 +140,84 @@ class SequencedMongoEventStorageEngineGapTest extends EngineTestSupport {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events + 1)
                         .filter(number -> number != 121).boxed().toList());
         assertThat(((GapAwareTrackingToken) all.get(all.size() - 1).trackingToken()).getGaps()).containsExactly(121L);
+    }
+
+    /**
+     * A read asks for its numbers in several queries; a writer inserting one promise's events between two of them
+     * must not be seen with a hole (its later events without its earlier ones): the earlier ones would come as a
+     * filled gap after the later ones, out of the promise's order, and a read model skipping what is older than its
+     * last applied event would lose them (the progress tally did, in the benchmark).
+     */
+    @Test
+    void aWriterInsertingBetweenTheQueriesOfOneReadIsNeverSeenWithAHole() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> writer =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        // the second query of a read waits until the writer has inserted everything
+        MongoDatabase watched = watchingQueries(database, () -> {
+            if (queries.incrementAndGet() == 2) {
+                release.countDown();
+                writer.get().join();
+            }
+        });
+        SequencedMongoEventStorageEngine reader = SequencedMongoEventStorageEngine.builder().database(watched)
+                .eventSerializer(AxonSerialization.serializer()).snapshotSerializer(AxonSerialization.serializer())
+                .batchSize(1000).gapTimeout(Duration.ofSeconds(60)).build();
+        int events = SequencedMongoEventStorageEngine.NUMBERS_PER_QUERY * 2 + 50;
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> history = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            history.add(event("p1", i));
+        }
+        CountDownLatch allocated = new CountDownLatch(1);
+        hook = (first, count) -> {
+            allocated.countDown();
+            await(release);
+        };
+        writer.set(CompletableFuture.runAsync(() -> engine.appendEvents(history)));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+
+        List<Long> sequences = new ArrayList<>();
+        TrackingToken token = null;
+        while (sequences.size() < events) {
+            List<TrackedEventMessage<?>> read = read(reader, token);
+            for (TrackedEventMessage<?> message : read) {
+                sequences.add(((org.axonframework.eventhandling.DomainEventMessage<?>) message).getSequenceNumber());
+                token = message.trackingToken();
+            }
+            assertThat(queries.get()).as("the writer has inserted (read %s)", sequences.size()).isGreaterThan(1);
+        }
+        assertThat(sequences).as("the promise's events in their order").isSorted().doesNotHaveDuplicates()
+                .hasSize(events);
+    }
+
+    /** {@code database} whose events collection calls {@code beforeFind} before every query. */
+    private static MongoDatabase watchingQueries(MongoDatabase database, Runnable beforeFind) {
+        return proxy(MongoDatabase.class, database, beforeFind);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, Runnable beforeFind) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("find") && args != null && args.length == 1
+                        && String.valueOf(args[0]).contains("$in")) {
+                        beforeFind.run();
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof com.mongodb.client.MongoCollection<?> collection
+                        && method.getReturnType() == com.mongodb.client.MongoCollection.class) {
+                        return proxy(com.mongodb.client.MongoCollection.class, collection, beforeFind);
+                    }
+                    if (result instanceof MongoDatabase inner && method.getReturnType() == MongoDatabase.class) {
+                        return proxy(MongoDatabase.class, inner, beforeFind);
+                    }
+                    return result;
+                });
     }
 }

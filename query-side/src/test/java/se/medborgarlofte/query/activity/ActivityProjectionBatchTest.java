@@ -143,4 +143,30 @@ class ActivityProjectionBatchTest {
                 .filteredOn(a -> a.activityId.equals("a1")).singleElement()
                 .satisfies(a -> assertThat(a.corrections).isEqualTo(1));
     }
+
+    /** Many activities of one promise in batches of a hundred, as a replay delivers them: each counted once. */
+    @Test
+    void aTallyCountsEveryActivityOfItsBatches() {
+        long sequence = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            List<EventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                int n = batch * 100 + i;
+                events.add(event(sequence++, new ActivityRecorded(promise, new ActivityId("a" + n),
+                        details(LocalDate.of(2025, 1, 1).plusDays(n * 7L % 300), "Plats " + n), false)));
+            }
+            assertThat(process(events, message -> { })).isNull();
+        }
+        se.medborgarlofte.query.tally.PromiseTally tally = new se.medborgarlofte.query.tally.TallyStore(support.mongo)
+                .find("p1").orElseThrow();
+        int counted = 0;
+        for (String commitment : tally.tally.commitmentIds()) {
+            for (var cell : tally.tally.cells(commitment)) {
+                counted += cell.activities();
+            }
+        }
+        assertThat(stored()).isEqualTo(2000);
+        assertThat(counted).as("activities in the tally").isEqualTo(2000 * tally.tally.commitmentIds().size());
+        assertThat(tally.lastSequence).isEqualTo(1999);
+    }
 }
