@@ -33,6 +33,8 @@ import java.util.function.Predicate;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.medborgarlofte.local.AuditAndTimeTravelTest.field;
+import static se.medborgarlofte.local.AuditAndTimeTravelTest.list;
 
 /**
  * An event stored in an older shape stays part of the promise once an upcaster for it is registered the way a
@@ -209,20 +211,6 @@ class UpcasterChainTest {
         return EndToEndScenario.commitment(progress, "c").get("done").asInt();
     }
 
-    static JsonNode change(JsonNode entry, String field) {
-        for (JsonNode change : entry.get("changes")) {
-            if (change.get("field").asString().equals(field)) {
-                return change;
-            }
-        }
-        throw new AssertionError("no change of " + field + " in " + entry);
-    }
-
-    static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> list = new ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
 
     @Test
     void anOldShapeInTheHistoryIsReadThroughTheUpcasterBeanByTheHistoryTheReadModelsAndThePromise() {
@@ -238,9 +226,9 @@ class UpcasterChainTest {
         JsonNode legacy = history.get(3);
         assertThat(legacy.get("subjectId").asString()).isEqualTo(LEGACY);
         assertThat(legacy.get("sequenceNumber").asLong()).isEqualTo(3);
-        assertThat(change(legacy, "occurredOn").get("after").asString()).isEqualTo("2025-04-02");
-        assertThat(change(legacy, "place").get("after").asString()).isEqualTo("Gamla torget");
-        assertThat(change(legacy, "kind").get("after").asString()).isEqualTo("SAFETY_WALK");
+        assertThat(field(legacy, "occurredOn").get("after").asString()).isEqualTo("2025-04-02");
+        assertThat(field(legacy, "place").get("after").asString()).isEqualTo("Gamla torget");
+        assertThat(field(legacy, "kind").get("after").asString()).isEqualTo("SAFETY_WALK");
         assertThat(legacy.get("commitmentIds")).extracting(JsonNode::asString).containsExactly("c");
         assertThat(legacy.get("who").get("userId").asString()).isEqualTo("admin");
         assertThat(legacy.get("correlationId").asString()).isEqualTo("gammal-import");
@@ -274,8 +262,8 @@ class UpcasterChainTest {
         assertThat(correction.get("change").asString()).isEqualTo("ACTIVITY_CORRECTED");
         assertThat(correction.get("subjectId").asString()).isEqualTo(LEGACY);
         assertThat(correction.get("changes")).hasSize(1);
-        assertThat(change(correction, "place").get("before").asString()).isEqualTo("Gamla torget");
-        assertThat(change(correction, "place").get("after").asString()).isEqualTo("Nya torget");
+        assertThat(field(correction, "place").get("before").asString()).isEqualTo("Gamla torget");
+        assertThat(field(correction, "place").get("after").asString()).isEqualTo("Nya torget");
         activities = awaitBody(reader, "/api/promises/" + PROMISE + "/activities",
                 body -> body.size() == 3 && byId(body, LEGACY).get("corrections").asInt() == 1);
         assertThat(ids(activities)).containsExactlyInAnyOrder("a1", LEGACY, "a2");
