@@ -6,7 +6,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,11 +75,6 @@ public final class DocumentBatch<D> {
      */
     public DocumentBatch<D> writtenFirst() {
         return new DocumentBatch<>(name, store, idOfDocument, idOfEvent, true);
-    }
-
-    /** Documents of {@code type} in its collection; {@code idOf} names the same id the batch is given. */
-    public static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
-        return DocumentStore.inCollection(mongo, type);
     }
 
     public Optional<D> find(String id) {
@@ -228,10 +222,8 @@ public final class DocumentBatch<D> {
             List<Document> inserted = new ArrayList<>();
             Map<String, DocumentStore.Replacement> replaced = new LinkedHashMap<>();
             for (String id : changed) {
-                stored.put(id, store.toStored(kept.get(id)));
-            }
-            for (String id : changed) {
-                Document document = stored.get(id);
+                Document document = store.toStored(kept.get(id));
+                stored.put(id, document);
                 if (existing.contains(id)) {
                     replaced.put(id, new DocumentStore.Replacement(document, readAt.get(id)));
                 } else {

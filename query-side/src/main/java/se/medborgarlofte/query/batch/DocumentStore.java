@@ -59,11 +59,6 @@ public interface DocumentStore<D> {
         }
     }
 
-    /** Documents of {@code type} in the collection Spring Data maps it to (when each batch begins). */
-    static <D> DocumentStore<D> inCollection(MongoTemplate mongo, Class<D> type) {
-        return inCollection(mongo, type, () -> mongo.getCollectionName(type));
-    }
-
     /**
      * Documents of {@code type} in the collection {@code collectionOfBatch} names when a batch of events begins (a
      * read model generation, {@code WriteTarget}), converted by Spring Data's converter.

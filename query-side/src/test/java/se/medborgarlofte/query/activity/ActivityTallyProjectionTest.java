@@ -69,12 +69,7 @@ class ActivityTallyProjectionTest {
     }
 
     void process(List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        FlushAtEndOfBatch flush = new FlushAtEndOfBatch();
-        Throwable failure = unitOfWork.executeWithResult(() -> flush.handle(unitOfWork,
-                        () -> handlers.handle(unitOfWork.getMessage())), RollbackConfigurationType.ANY_THROWABLE)
-                .optionalExceptionResult().orElse(null);
-        assertThat(failure).isNull();
+        ProjectionTestSupport.processBatch(handlers, batch);
     }
 
     PromiseTally stored() {
