@@ -27,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * Progress computed the way it was before tallies: from the list of every activity that counts, filtered and
- * summed on each request. Kept as the reference that progress from a tally must equal ({@code TallyProgressProperties});
+ * summed on each request. Kept as the reference that progress from a tally must equal ({@code TallyProgressPropertiesTest});
  * the code is the former {@code ProgressCalculator.progress}, {@code ShapeJudgements}, {@code OutcomeSums} and
  * {@code MunicipalityProgress}, unchanged but for their names.
  */

@@ -65,7 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retractions, and any date. Through the real projection, in random batches, some delivered again as after a crash
  * between the writes and the token, some after a crash between the tally's write and the activities'.
  */
-class TallyProgressProperties {
+class TallyProgressPropertiesTest {
 
     static final List<String> ONE_MUNICIPALITY = List.of("Gnosjö");
     static final List<String> THREE_MUNICIPALITIES = List.of("Gullspång", "Mariestad", "Töreboda");
@@ -338,7 +338,7 @@ class TallyProgressProperties {
             Document ofThePromise = new Document("promiseId", promiseId);
             List<Document> activitiesBefore = crash == 2 ? support.mongo.getCollection("activities")
                     .find(ofThePromise).into(new ArrayList<>()) : List.of();
-            process(handlers, batchEvents);
+            ProjectionTestSupport.processBatch(handlers, batchEvents);
             if (crash == 2) {
                 // the tallies were written, the activity documents were not, and no token was stored
                 support.mongo.getCollection("activities").deleteMany(ofThePromise);
@@ -347,18 +347,9 @@ class TallyProgressProperties {
                 }
             }
             if (crash > 0) {
-                process(handlers, batchEvents);
+                ProjectionTestSupport.processBatch(handlers, batchEvents);
             }
             start += size;
         }
-    }
-
-    static void process(AnnotationEventHandlerAdapter handlers, List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        FlushAtEndOfBatch flush = new FlushAtEndOfBatch();
-        Throwable failure = unitOfWork.executeWithResult(() -> flush.handle(unitOfWork,
-                        () -> handlers.handle(unitOfWork.getMessage())), RollbackConfigurationType.ANY_THROWABLE)
-                .optionalExceptionResult().orElse(null);
-        assertThat(failure).isNull();
     }
 }
