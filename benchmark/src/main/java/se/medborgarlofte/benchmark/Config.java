@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * timed runs, one timestamp spread).
  */
 record Config(String profile, Set<Integer> parts, int rawSeconds, int commandPromises, int commandSeconds,
-              int commandThreads, int commandWarmupSeconds, int replayPromises, int replayEventsPerPromise,
+              int commandThreads, int commandWarmupSeconds, int commandMaxWarmupSeconds, int replayPromises, int replayEventsPerPromise,
               int replayBatchSize, int replayTimeoutSeconds, int replayStockTimeoutSeconds, List<String> replayEngines,
               List<String> replayTimestamps, int replayWarmupPromises, boolean replayFileBacked,
               int lagRate, int lagSeconds, int lagPromises, int lagPollMillis, int webRequests, String resultsFile) {
@@ -28,6 +28,7 @@ record Config(String profile, Set<Integer> parts, int rawSeconds, int commandPro
                 Integer.getInteger("bench.commands.seconds", quick ? 10 : 20),
                 Integer.getInteger("bench.commands.threads", 8),
                 Integer.getInteger("bench.commands.warmupSeconds", quick ? 3 : 5),
+                Integer.getInteger("bench.commands.maxWarmupSeconds", quick ? 20 : 40),
                 Integer.getInteger("bench.replay.promises", 1000),
                 Integer.getInteger("bench.replay.eventsPerPromise", 100),
                 Integer.getInteger("bench.replay.batchSize", 1000),
@@ -58,6 +59,7 @@ record Config(String profile, Set<Integer> parts, int rawSeconds, int commandPro
                + " bench.commands.promises=" + commandPromises + " bench.commands.seconds=" + commandSeconds
                + " bench.commands.threads=" + commandThreads
                + " bench.commands.warmupSeconds=" + commandWarmupSeconds
+               + " bench.commands.maxWarmupSeconds=" + commandMaxWarmupSeconds
                + " bench.replay.promises=" + replayPromises
                + " bench.replay.eventsPerPromise=" + replayEventsPerPromise
                + " bench.replay.batchSize=" + replayBatchSize

@@ -72,6 +72,7 @@ final class DurableWritesPart {
             }
             double one;
             double many;
+            String warmedUp;
             int promises = config.commandPromises();
             try (EmbeddedMongoServer server = EmbeddedMongoServer.fileBacked(folder.resolve("app"), "127.0.0.1", 0);
                  LocalApplication app = start.apply(server, "sequenced")) {
@@ -80,17 +81,31 @@ final class DurableWritesPart {
                 signPromises(gateway, "durable", promises);
                 AtomicLong sequence = new AtomicLong();
                 AtomicLong errors = new AtomicLong();
-                recordActivities(gateway, "durable", promises, 1, config.commandWarmupSeconds(), sequence, errors);
+                WarmUp.Outcome warmOne = WarmUp.run(config.commandWarmupSeconds(), config.commandMaxWarmupSeconds(),
+                        s -> recordActivities(gateway, "durable", promises, 1, s, sequence, errors));
+                long jit = WarmUp.compiledMillis();
+                long syncsBefore = server.durableSyncs();
+                long sent = sequence.get();
                 one = recordActivities(gateway, "durable", promises, 1, config.commandSeconds(), sequence, errors);
+                long jitOne = WarmUp.compiledMillisSince(jit);
+                String oneSyncs = String.format(Locale.ROOT, "; %,d syncs for %,d commands on 1 thread",
+                        server.durableSyncs() - syncsBefore, sequence.get() - sent);
+                WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(), s -> recordActivities(gateway,
+                        "durable", promises, config.commandThreads(), s, sequence, errors));
+                jit = WarmUp.compiledMillis();
                 many = recordActivities(gateway, "durable", promises, config.commandThreads(),
                         config.commandSeconds(), sequence, errors);
+                warmedUp = String.format(Locale.ROOT, "; RecordActivity after a %s for 1 thread and a %s for %d, "
+                        + "JIT compiling %d ms and %d ms during the measured runs", warmOne, warmMany,
+                        config.commandThreads(), jitOne, WarmUp.compiledMillisSince(jit)) + oneSyncs;
                 if (errors.get() > 0) {
                     notes.put("command errors (part 5)", errors.get() + " RecordActivity commands failed");
                 }
             }
             notes.put("durable backend (part 5)", "file-backed embedded server (H2 MVStore) on this machine's disk; "
                     + "a journaled write is answered after commit + FileChannel.force; " + syncs
-                    + String.format(Locale.ROOT, "; the same insertOne without the journal: %,.0f docs/s", unsynced1));
+                    + String.format(Locale.ROOT, "; the same insertOne without the journal: %,.0f docs/s", unsynced1)
+                    + warmedUp);
             return List.of(
                     new Row("5", "durable insertOne (j: true), 1 thread", rate(raw1, "docs/s"), "1.00", "= limit D1"),
                     new Row("5", "durable insertOne (j: true), 8 threads", rate(raw8, "docs/s"), "1.00", "= limit D8"),

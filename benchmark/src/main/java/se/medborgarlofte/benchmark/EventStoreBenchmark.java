@@ -110,7 +110,8 @@ public final class EventStoreBenchmark {
                         case 9 -> rows.addAll(new LongHistoryPart(this, Integer.getInteger("bench.history.activities",
                                 50_000), Integer.getInteger("bench.history.commands",
                                 "quick".equals(config.profile()) ? 300 : 1_000)).run(notes));
-                        case 10 -> rows.addAll(new HttpRecordsPart(config.commandSeconds()).run(notes));
+                        case 10 -> rows.addAll(new HttpRecordsPart(config.commandSeconds(),
+                                config.commandWarmupSeconds(), config.commandMaxWarmupSeconds()).run(notes));
                         case 11 -> new ProjectionLagPart(this, "11", Integer.getInteger("bench.load.rate", 500),
                                 Integer.getInteger("bench.load.seconds", 60), true).run();
                         default -> throw new IllegalArgumentException("no part " + part);
@@ -246,19 +247,26 @@ public final class EventStoreBenchmark {
             signPromises(gateway, run, promises);
             notes.put("commands", String.format(Locale.ROOT, "CommandGateway.sendAndWait on the command side alone "
                             + "(query side closed), sequenced engine; RecordActivity round robin over %,d promises as a "
-                            + "police editor of the promise, %d s warm-up, then %d s per thread count; the setup "
-                            + "(%,d SignPromise + %,d AddCommitment, 8 threads, not timed in the results) took %.1f s",
+                            + "police editor of the promise, a warm-up of at least %d s (below), then %d s per thread "
+                            + "count; the setup (%,d SignPromise + %,d AddCommitment, 8 threads, not timed in the results) took %.1f s",
                     promises, config.commandWarmupSeconds(), config.commandSeconds(), promises, promises,
                     (System.nanoTime() - t0) / 1e9));
 
             AtomicLong sequence = new AtomicLong();
             AtomicLong errors = new AtomicLong();
-            recordActivities(gateway, run, promises, 1, config.commandWarmupSeconds(), sequence, errors);
+            WarmUp.Outcome warmOne = WarmUp.run(config.commandWarmupSeconds(), config.commandMaxWarmupSeconds(),
+                    s -> recordActivities(gateway, run, promises, 1, s, sequence, errors));
+            long jit = WarmUp.compiledMillis();
             double one = recordActivities(gateway, run, promises, 1, config.commandSeconds(), sequence, errors);
-            recordActivities(gateway, run, promises, config.commandThreads(), Math.max(1, config.commandWarmupSeconds() / 2),
-                    sequence, errors);
+            long jitOne = WarmUp.compiledMillisSince(jit);
+            WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(),
+                    s -> recordActivities(gateway, run, promises, config.commandThreads(), s, sequence, errors));
+            jit = WarmUp.compiledMillis();
             double many = recordActivities(gateway, run, promises, config.commandThreads(), config.commandSeconds(),
                     sequence, errors);
+            notes.put("warm-up (part 2)", String.format(Locale.ROOT, "RecordActivity after a %s for 1 thread and "
+                    + "a %s for %d, JIT compiling %d ms and %d ms during the measured runs", warmOne, warmMany,
+                    config.commandThreads(), jitOne, WarmUp.compiledMillisSince(jit)));
             notes.put("stored event", averageEventSize(app) + " bytes BSON on average (500 stored ActivityRecorded)");
             long unused = unusedNumbers(server);
             if (unused > 0) {

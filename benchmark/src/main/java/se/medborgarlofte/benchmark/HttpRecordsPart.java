@@ -40,9 +40,13 @@ final class HttpRecordsPart {
     private static final int CLIENTS = 8;
     private static final String PASSWORD = "bench-http-password";
     private final int seconds;
+    private final int minWarmupSeconds;
+    private final int maxWarmupSeconds;
 
-    HttpRecordsPart(int seconds) {
+    HttpRecordsPart(int seconds, int minWarmupSeconds, int maxWarmupSeconds) {
         this.seconds = seconds;
+        this.minWarmupSeconds = minWarmupSeconds;
+        this.maxWarmupSeconds = maxWarmupSeconds;
     }
 
     List<Row> run(Map<String, String> notes) throws Exception {
@@ -64,18 +68,25 @@ final class HttpRecordsPart {
                 send(gateway, Fixtures.addCommitment(id), Fixtures.admin(UUID.randomUUID().toString()));
             }
             AtomicLong sequence = new AtomicLong();
-            viaGateway(gateway, sequence, 3);
+            WarmUp.Outcome warmGateway = WarmUp.run(minWarmupSeconds, maxWarmupSeconds,
+                    s -> viaGateway(gateway, sequence, s));
+            long jit = WarmUp.compiledMillis();
             double gatewayRate = viaGateway(gateway, sequence, seconds);
+            long jitGateway = WarmUp.compiledMillisSince(jit);
             String base = "http://localhost:" + app.commandPort() + "/api/promises/";
-            viaHttp(base, sequence, 3, new LongList());
+            WarmUp.Outcome warmHttp = WarmUp.run(minWarmupSeconds, maxWarmupSeconds,
+                    s -> viaHttp(base, sequence, s, new LongList()));
+            jit = WarmUp.compiledMillis();
             LongList latencies = new LongList();
             double httpRate = viaHttp(base, sequence, seconds, latencies);
+            long jitHttp = WarmUp.compiledMillisSince(jit);
             double goal = Math.min(0.5 * gatewayRate, 500);
             notes.put("recording over HTTP (part 10)", String.format(Locale.ROOT, "the local run's durable embedded "
                     + "server, query side closed; %d police editors (one per promise, HTTP Basic, java.net.http "
-                    + "HTTP/1.1 keep-alive, one request at a time each) after a 3 s warm-up; the gateway row sends "
-                    + "the same RecordActivity from %d threads, one promise each; goal: HTTP >= min(0.5 x gateway, "
-                    + "500/s) = %,.0f/s", CLIENTS, CLIENTS, goal));
+                    + "HTTP/1.1 keep-alive, one request at a time each) after a %s; the gateway row sends the same "
+                    + "RecordActivity from %d threads, one promise each, after a %s; JIT compiling %d ms (gateway) and "
+                    + "%d ms (HTTP) during the measured runs; goal: HTTP >= min(0.5 x gateway, 500/s) = %,.0f/s",
+                    CLIENTS, warmHttp, CLIENTS, warmGateway, jitGateway, jitHttp, goal));
             return List.of(
                     new Row("10", "RecordActivity via CommandGateway, " + CLIENTS + " threads, durable",
                             rate(gatewayRate, "cmd/s"), "1.00", "= limit G8"),
