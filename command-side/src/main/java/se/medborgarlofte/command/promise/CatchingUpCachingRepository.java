@@ -13,8 +13,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Axon's caching repository, with two changes.
+ * Axon's caching repository, with three changes.
  * <ul>
+ *   <li><b>No decision on a history it can't read.</b> An event of a type this version does not know is refused
+ *   ({@link UnreadableHistory}), not skipped as Axon would.</li>
  *   <li><b>Catching up.</b> Whenever a promise comes from this process's cache, the events another command-side
  *   process appended since are applied before the command is handled. Without it a cached promise would be stale
  *   after another replica changed it: its append would fail and be retried (harmless), but a command that stores
@@ -51,7 +53,8 @@ final class CatchingUpCachingRepository<T> extends CachingEventSourcingRepositor
         }
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         if (aggregate.version() != null) {
-            DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, aggregate.version() + 1);
+            DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, aggregate.version() + 1)
+                    .filter(UnreadableHistory::check);
             if (newer.hasNext()) {
                 aggregate.initializeState(newer);
             }
@@ -78,7 +81,7 @@ final class CatchingUpCachingRepository<T> extends CachingEventSourcingRepositor
 
     @Override
     protected DomainEventStream readEvents(String aggregateIdentifier) {
-        DomainEventStream events = super.readEvents(aggregateIdentifier);
+        DomainEventStream events = super.readEvents(aggregateIdentifier).filter(UnreadableHistory::check);
         AtomicInteger applied = eventsOfColdLoad.get();
         return applied == null ? events : events.filter(event -> {
             applied.incrementAndGet();

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.medborgarlofte.command.promise.PromiseRejected;
+import se.medborgarlofte.command.promise.UnreadableHistory;
 import se.medborgarlofte.security.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -95,7 +96,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException concurrency) {
             return ResponseEntity.of(concurrentChange(concurrency)).build();
         }
+        if (cause instanceof UnreadableHistory unreadable) {
+            return ResponseEntity.of(unreadableHistory(unreadable)).build();
+        }
         return ResponseEntity.of(unexpected(e)).build();
+    }
+
+    @ExceptionHandler(UnreadableHistory.class)
+    ProblemDetail unreadableHistory(UnreadableHistory e) {
+        log.error("A command was refused: {} (an upcaster missing, or a newer version stored it)", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unreadable-history", "Medborgarlöftets historik har en "
+                + "händelse som den här versionen av tjänsten inte kan läsa. Inget har sparats; driften behöver "
+                + "uppdatera tjänsten.");
     }
 
     @ExceptionHandler(EventStoreException.class)
