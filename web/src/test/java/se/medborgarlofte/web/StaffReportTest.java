@@ -51,6 +51,20 @@ class StaffReportTest {
     }
 
     @Test
+    void theReportListsTheAssessmentsMadeByItsDateAndNoLaterOnes() {
+        StaffSession polis = StaffSession.signedIn(system.webPort, TestSystem.POLICE, TestSystem.POLICE_PASSWORD);
+        // the demo promise's assessments were made on 14 June 2024
+        Document after = polis.get(REPORT + "?asOf=2024-06-30").document();
+        assertThat(after.select("h2:contains(Bedömningar) + p").text()).isEmpty();
+        assertThat(after.select("h2:contains(Bedömningar) + ul li").eachText())
+                .isNotEmpty().allSatisfy(item -> assertThat(item).contains("14 juni 2024"));
+
+        Document before = polis.get(REPORT + "?asOf=2024-06-13").document();
+        assertThat(before.select("h2:contains(Bedömningar) + ul li")).isEmpty();
+        assertThat(before.select("h2:contains(Bedömningar) + p").text()).isEqualTo("Inga bedömningar ännu.");
+    }
+
+    @Test
     void thePdfAndTheExcelFileCarryTheSameFigures() throws Exception {
         StaffSession polis = StaffSession.signedIn(system.webPort, TestSystem.POLICE, TestSystem.POLICE_PASSWORD);
         byte[] pdf = download(polis, REPORT + ".pdf?asOf=2024-06-30", "application/pdf");

@@ -49,9 +49,11 @@ class ReportPages {
                 open.add(messages.get("report.open.unassessed", title));
             }
         }
+        // the assessments made by the report's date, as its figures are (one made later is not yet known then)
         List<BraReport.Assessment> assessments = promise.active().stream()
-                .flatMap(c -> c.assessments().stream().map(a -> new BraReport.Assessment(c.title(),
-                        SwedishFormat.date(a.assessedOn()), a.statusLabel(), a.rationale())))
+                .flatMap(c -> c.assessments().stream().filter(a -> !a.assessedOn().isAfter(progress.asOf()))
+                        .map(a -> new BraReport.Assessment(c.title(), SwedishFormat.date(a.assessedOn()),
+                                a.statusLabel(), a.rationale())))
                 .toList();
         List<BraReport.Change> changes = since == null ? List.of() : api.history(promiseId, since).stream()
                 .sorted(Comparator.comparing(StaffViews.Change::recordedAt))
