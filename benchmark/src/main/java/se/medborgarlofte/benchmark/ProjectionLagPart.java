@@ -42,6 +42,7 @@ import static se.medborgarlofte.benchmark.Measure.*;
 final class ProjectionLagPart {
 
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.lag.warmupSeconds", 5);
+    private static final int MAX_WARMUP_SECONDS = Integer.getInteger("bench.lag.maxWarmupSeconds", 30);
 
     private final EventStoreBenchmark bench;
     private final String part;
@@ -79,9 +80,10 @@ final class ProjectionLagPart {
             Map<String, Instant> recordedAt = new ConcurrentHashMap<>();
             LongList commandLatencies = new LongList();
             AtomicInteger errors = new AtomicInteger();
-            // the same load for a few seconds first, not measured: the query side's JVM starts cold (JIT, caches)
-            int warmup = rate * WARMUP_SECONDS;
-            int commands = warmup + rate * seconds;
+            // the same load first, not measured, until the JIT of both JVMs is quiet (WarmUp): the query side's JVM
+            // starts cold, and its compiler takes a core of the two for tens of seconds
+            AtomicInteger warmup = new AtomicInteger(Integer.MAX_VALUE);
+            AtomicInteger commands = new AtomicInteger(Integer.MAX_VALUE);
             AtomicInteger sent = new AtomicInteger();
 
             Thread poller = new Thread(() -> {
@@ -113,14 +115,14 @@ final class ProjectionLagPart {
             CountDownLatch allSent = new CountDownLatch(1);
             ticker.scheduleAtFixedRate(() -> {
                 int n = sent.getAndIncrement();
-                if (n >= commands) {
+                if (n >= commands.get()) {
                     allSent.countDown();
                     return;
                 }
                 workers.submit(() -> {
                     int index = n % promises;
                     PromiseId id = Fixtures.promiseId(run, index);
-                    boolean measured = n >= warmup;
+                    boolean measured = n >= warmup.get();
                     String activityId = (measured ? "lag-" : "lag-warmup-") + n;
                     String documentId = id.value() + "/" + activityId;
                     long t0 = System.nanoTime();
@@ -142,7 +144,13 @@ final class ProjectionLagPart {
                     }
                 });
             }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            WarmUp.Outcome warmedUp = WarmUp.run(WARMUP_SECONDS, MAX_WARMUP_SECONDS, sides::compiledMillis,
+                    round -> Thread.sleep(round * 1000L));
+            long jit = sides.compiledMillis();
+            warmup.set(sent.get());
+            commands.set(warmup.get() + rate * seconds);
             allSent.await();
+            long jitMeasured = sides.compiledMillis() - jit;
             ticker.shutdownNow();
             workers.shutdown();
             workers.awaitTermination(60, TimeUnit.SECONDS);
@@ -164,15 +172,16 @@ final class ProjectionLagPart {
                 }
             }
             bench.notes.put("lag (part " + part + ")", String.format(Locale.ROOT, "%,d RecordActivity at %d/s over %d "
-                            + "promises after %d s of the same load not measured, " + (separateProcesses ? "the query side in a separate JVM (-Xmx1g), the "
+                            + "promises after a %s, the same load not measured, " + (separateProcesses ? "the query side in a separate JVM (-Xmx1g), the "
                             + "command side and the in-memory embedded server in the benchmark's" : "both sides in the "
                             + "benchmark's JVM") + ", 8 sending threads; query side polls the store every %s (fetch-delay); \"activities\" polled "
                             + "every %d ms from a separate client (a lag includes up to one poll interval); %,d of "
-                            + "%,d seen%s", commands - warmup, rate, promises, WARMUP_SECONDS,
+                            + "%,d seen%s", commands.get() - warmup.get(), rate, promises, warmedUp,
                     System.getProperty("medborgarlofte.event-store.fetch-delay", "25 ms (default)"),
                     bench.config.lagPollMillis(), lag.size(), completed.size(),
                     (errors.get() > 0 ? ", " + errors.get() + " commands failed" : "")
                     + (unused > 0 ? ", " + unused + " global sequence numbers never used" : "")
+                    + "; JIT compiling " + jitMeasured + " ms (both JVMs) during the measured run"
                     + "; p99 per 10 s of the run: " + String.join(", ", byWindow.values().stream()
                             .map(window -> millis(window.percentileMillis(99))).toList())));
             Double l50 = bench.limits == null ? null : bench.limits.insertOneP50();
@@ -197,11 +206,18 @@ final class ProjectionLagPart {
     private interface Sides extends AutoCloseable {
         CommandGateway gateway();
 
+        /** What the JIT compilers of the JVMs running the two sides compiled so far, in ms. */
+        long compiledMillis();
+
         static Sides together(EventStoreBenchmark bench, EmbeddedMongoServer server) {
             LocalApplication app = bench.start(server, "sequenced", Map.of());
             return new Sides() {
                 public CommandGateway gateway() {
                     return app.commandSide().getBean(CommandGateway.class);
+                }
+
+                public long compiledMillis() {
+                    return WarmUp.compiledMillis();
                 }
 
                 public void close() {
@@ -227,12 +243,18 @@ final class ProjectionLagPart {
             List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     QuerySideApplication.class.getName()));
-            java.addAll(arguments);
+            int queryPort = freePort();
+            arguments.stream().map(argument -> argument.equals("--server.port=0") ? "--server.port=" + queryPort
+                    : argument).forEach(java::add);
             Process query = new ProcessBuilder(java).redirectErrorStream(true)
                     .redirectOutput(folder.resolve("query-side.log").toFile()).start();
             return new Sides() {
                 public CommandGateway gateway() {
                     return command.getBean(CommandGateway.class);
+                }
+
+                public long compiledMillis() {
+                    return WarmUp.compiledMillis() + queryCompiledMillis(queryPort);
                 }
 
                 public void close() throws Exception {
@@ -242,6 +264,29 @@ final class ProjectionLagPart {
                     Measure.delete(folder);
                 }
             };
+        }
+
+        private static int freePort() throws IOException {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
+        /** The query side's {@code jvm_compilation_time_ms_total} from its Prometheus endpoint (0 if it can't say). */
+        private static long queryCompiledMillis(int port) {
+            try {
+                String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                return metrics.lines().filter(line -> line.startsWith("jvm_compilation_time_ms_total"))
+                        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .sum();
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
     }
 }
