@@ -110,7 +110,8 @@ class StaffBrowserTest {
                 for (String path : List.of("/personal/loften/gnosjo-2024/rapport?asOf=2024-06-30&sedan=2024-01-01",
                         "/personal/omrade", "/personal/loften/gnosjo-2024/atagande/gnosjo-2024-recruitment",
                         "/personal/loften/gnosjo-2024/nytt-atagande", "/personal/nytt-lofte",
-                        "/personal/loften/gnosjo-2024/andring", "/personal/loften/varnamo-2023/import")) {
+                        "/personal/loften/gnosjo-2024/andring", "/personal/loften/gnosjo-2024/avslut",
+                        "/personal/loften/varnamo-2023/import")) {
                     driver.get(system.web.url(path));
                     checkPage(driver, path.replaceAll("^/personal/loften/[^/]+/|^/personal/|\\?.*$", "")
                             .replace('/', '-'), checked);
@@ -131,7 +132,7 @@ class StaffBrowserTest {
             driver.manage().deleteAllCookies();
             Browser.viewport(driver, 1280, 900);
         }
-        assertThat(checked).hasSize(18);
+        assertThat(checked).hasSize(20);
     }
 
     /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
