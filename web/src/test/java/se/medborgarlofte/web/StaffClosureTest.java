@@ -20,13 +20,7 @@ class StaffClosureTest {
     @BeforeAll
     static void start() {
         system = TestSystem.get();
-        WebClient.Page signed = system.command.post("/api/promises", """
-                {"promiseId":"%s","title":"Medborgarlöfte Avslutstest 2024","municipalities":["Avslutsby"],
-                 "policeArea":"Lokalpolisområde Avslutstest","validFrom":"2024-01-01","validTo":"2024-12-31",
-                 "signedOn":"2024-01-01","signatories":[{"name":"Kim","role":"KSO","side":"MUNICIPALITY"}],
-                 "statement":"Vi lovar.","situationSources":[],"followUp":"Varje månad.",
-                 "focusAreas":[{"code":"SAFETY","title":"Trygghet"}]}""".formatted(PROMISE));
-        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        system.signPromise(PROMISE, "Avslutstest");
     }
 
     @Test

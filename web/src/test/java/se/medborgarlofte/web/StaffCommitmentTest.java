@@ -53,13 +53,7 @@ class StaffCommitmentTest {
 
     @Test
     void anAdminAddsACommitmentRevisesItsTargetWithAReasonAndWithdrawsIt() {
-        WebClient.Page signed = system.command.post("/api/promises", """
-                {"promiseId":"%s","title":"Medborgarlöfte Personaltest 2024","municipalities":["Personalby"],
-                 "policeArea":"Lokalpolisområde Personaltest","validFrom":"2024-01-01","validTo":"2024-12-31",
-                 "signedOn":"2024-01-01","signatories":[{"name":"Kim","role":"KSO","side":"MUNICIPALITY"}],
-                 "statement":"Vi lovar.","situationSources":[],"followUp":"Varje månad.",
-                 "focusAreas":[{"code":"SAFETY","title":"Trygghet"}]}""".formatted(OWN_PROMISE));
-        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        system.signPromise(OWN_PROMISE, "Personaltest");
         String newCommitment = "/personal/loften/" + OWN_PROMISE + "/nytt-atagande";
         StaffSession admin = StaffSession.signedIn(system.webPort, TestSystem.ADMIN, TestSystem.ADMIN_PASSWORD);
         Document form = admin.get(newCommitment).document();

@@ -109,6 +109,17 @@ final class TestSystem {
         }
     }
 
+    /** Signs a promise of 2024 through the command API as the admin, for a test that changes it; 201 or fails. */
+    void signPromise(String promiseId, String name) {
+        WebClient.Page signed = command.post("/api/promises", """
+                {"promiseId":"%s","title":"Medborgarlöfte %s 2024","municipalities":["%sby"],
+                 "policeArea":"Lokalpolisområde %s","validFrom":"2024-01-01","validTo":"2024-12-31",
+                 "signedOn":"2024-01-01","signatories":[{"name":"Kim","role":"KSO","side":"MUNICIPALITY"}],
+                 "statement":"Vi lovar.","situationSources":[],"followUp":"Varje månad.",
+                 "focusAreas":[{"code":"SAFETY","title":"Trygghet"}]}""".formatted(promiseId, name, name, name));
+        org.assertj.core.api.Assertions.assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+    }
+
     private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... arguments) {
         return builder.run(arguments);
     }
