@@ -15,14 +15,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.insertOneLoop;
 import static se.medborgarlofte.benchmark.Measure.progress;
 import static se.medborgarlofte.benchmark.Measure.rate;
 import static se.medborgarlofte.benchmark.Measure.ratio;
-import static se.medborgarlofte.benchmark.EventStoreBenchmark.recordActivities;
 import static se.medborgarlofte.benchmark.EventStoreBenchmark.signPromises;
 
 /**
@@ -73,33 +71,17 @@ final class DurableWritesPart {
             double one;
             double many;
             String warmedUp;
-            int promises = config.commandPromises();
             try (EmbeddedMongoServer server = EmbeddedMongoServer.fileBacked(folder.resolve("app"), "127.0.0.1", 0);
                  LocalApplication app = start.apply(server, "sequenced")) {
                 app.querySide().close();
                 CommandGateway gateway = app.commandSide().getBean(CommandGateway.class);
-                signPromises(gateway, "durable", promises);
-                AtomicLong sequence = new AtomicLong();
-                AtomicLong errors = new AtomicLong();
-                WarmUp.Outcome warmOne = WarmUp.run(config.commandWarmupSeconds(), config.commandMaxWarmupSeconds(),
-                        s -> recordActivities(gateway, "durable", promises, 1, s, sequence, errors));
-                long jit = WarmUp.compiledMillis();
-                long syncsBefore = server.durableSyncs();
-                long sent = sequence.get();
-                one = recordActivities(gateway, "durable", promises, 1, config.commandSeconds(), sequence, errors);
-                long jitOne = WarmUp.compiledMillisSince(jit);
-                String oneSyncs = String.format(Locale.ROOT, "; %,d syncs for %,d commands on 1 thread",
-                        server.durableSyncs() - syncsBefore, sequence.get() - sent);
-                WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(), s -> recordActivities(gateway,
-                        "durable", promises, config.commandThreads(), s, sequence, errors));
-                jit = WarmUp.compiledMillis();
-                many = recordActivities(gateway, "durable", promises, config.commandThreads(),
-                        config.commandSeconds(), sequence, errors);
-                warmedUp = String.format(Locale.ROOT, "; RecordActivity after a %s for 1 thread and a %s for %d, "
-                        + "JIT compiling %d ms and %d ms during the measured runs", warmOne, warmMany,
-                        config.commandThreads(), jitOne, WarmUp.compiledMillisSince(jit)) + oneSyncs;
-                if (errors.get() > 0) {
-                    notes.put("command errors (part 5)", errors.get() + " RecordActivity commands failed");
+                signPromises(gateway, "durable", config.commandPromises());
+                CommandRuns runs = CommandRuns.measure(gateway, "durable", config, "syncs", server::durableSyncs);
+                one = runs.one();
+                many = runs.many();
+                warmedUp = "; " + runs.note();
+                if (runs.errors() > 0) {
+                    notes.put("command errors (part 5)", runs.errors() + " RecordActivity commands failed");
                 }
             }
             notes.put("durable backend (part 5)", "file-backed embedded server (H2 MVStore) on this machine's disk; "

@@ -252,21 +252,8 @@ public final class EventStoreBenchmark {
                     promises, config.commandWarmupSeconds(), config.commandSeconds(), promises, promises,
                     (System.nanoTime() - t0) / 1e9));
 
-            AtomicLong sequence = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            WarmUp.Outcome warmOne = WarmUp.run(config.commandWarmupSeconds(), config.commandMaxWarmupSeconds(),
-                    s -> recordActivities(gateway, run, promises, 1, s, sequence, errors));
-            long jit = WarmUp.compiledMillis();
-            double one = recordActivities(gateway, run, promises, 1, config.commandSeconds(), sequence, errors);
-            long jitOne = WarmUp.compiledMillisSince(jit);
-            WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(),
-                    s -> recordActivities(gateway, run, promises, config.commandThreads(), s, sequence, errors));
-            jit = WarmUp.compiledMillis();
-            double many = recordActivities(gateway, run, promises, config.commandThreads(), config.commandSeconds(),
-                    sequence, errors);
-            notes.put("warm-up (part 2)", String.format(Locale.ROOT, "RecordActivity after a %s for 1 thread and "
-                    + "a %s for %d, JIT compiling %d ms and %d ms during the measured runs", warmOne, warmMany,
-                    config.commandThreads(), jitOne, WarmUp.compiledMillisSince(jit)));
+            CommandRuns runs = CommandRuns.measure(gateway, run, config, null, null);
+            notes.put("warm-up (part 2)", runs.note());
             notes.put("stored event", averageEventSize(app) + " bytes BSON on average (500 stored ActivityRecorded)");
             long unused = unusedNumbers(server);
             if (unused > 0) {
@@ -274,13 +261,13 @@ public final class EventStoreBenchmark {
                         + "never stored: mongo-java-server's findOneAndUpdate/$inc handed the same number to two "
                         + "concurrent appends, and the engine stored the loser's event again under a new number");
             }
-            if (errors.get() > 0) {
-                notes.put("command errors", errors.get() + " RecordActivity commands failed (not counted)");
+            if (runs.errors() > 0) {
+                notes.put("command errors", runs.errors() + " RecordActivity commands failed (not counted)");
             }
-            rows.add(new Row("2", "RecordActivity via CommandGateway, 1 thread", rate(one, "cmd/s"),
-                    ratio(one, limits == null ? null : limits.insertOne1()), "L1"));
+            rows.add(new Row("2", "RecordActivity via CommandGateway, 1 thread", rate(runs.one(), "cmd/s"),
+                    ratio(runs.one(), limits == null ? null : limits.insertOne1()), "L1"));
             rows.add(new Row("2", "RecordActivity via CommandGateway, " + config.commandThreads() + " threads",
-                    rate(many, "cmd/s"), ratio(many, limits == null ? null : limits.insertOne8()), "L8"));
+                    rate(runs.many(), "cmd/s"), ratio(runs.many(), limits == null ? null : limits.insertOne8()), "L8"));
         }
     }
 

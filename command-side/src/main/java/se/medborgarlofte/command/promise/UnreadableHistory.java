@@ -28,10 +28,6 @@ public final class UnreadableHistory extends AxonNonTransientException {
     }
 
     private static String typeName(DomainEventMessage<?> event) {
-        try {
-            return ((UnknownSerializedType) event.getPayload()).serializedType().getName();
-        } catch (RuntimeException e) {
-            return "?";
-        }
+        return event.getPayload() instanceof UnknownSerializedType unknown ? unknown.serializedType().getName() : "?";
     }
 }

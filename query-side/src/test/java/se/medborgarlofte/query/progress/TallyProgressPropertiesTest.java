@@ -211,13 +211,19 @@ class TallyProgressPropertiesTest {
         Statistics.label("a counted cell holds several activities").collect(
                 promise.commitments().stream().anyMatch(c -> tally.cells(c.commitmentId()).stream().anyMatch(cell ->
                         cell.activities() > 1 && c.terms().counts(cell.kind()))));
+        sameProgressOnEveryDate(promise, dates, activities,
+                new ProgressInputs.Inputs(promise.municipalities(), promise.commitments(), activities));
+    }
+
+    /** On each date, progress from {@code inputs} equals the former computation over {@code activities}. */
+    private static void sameProgressOnEveryDate(Promise promise, List<Integer> dates, List<Activity> activities,
+                                                ProgressInputs.Inputs inputs) {
         for (int offset : dates) {
             LocalDate asOf = promise.period().clamp(promise.from().plusDays(offset));
             ActivityListProgress.Answer expected = ActivityListProgress.answer(promise.municipalities(),
                     promise.commitments(), activities, promise.period(), asOf);
 
-            assertThat(answer(promise, new ProgressInputs.Inputs(promise.municipalities(), promise.commitments(),
-                    activities), asOf)).isEqualTo(expected);
+            assertThat(answer(promise, inputs, asOf)).isEqualTo(expected);
         }
     }
 
@@ -239,14 +245,8 @@ class TallyProgressPropertiesTest {
                         .and("retracted").is(false)), ActivityDocument.class).stream()
                 .map(a -> new Activity(a.kind, a.occurredOn, a.commitmentIds, a.municipality,
                         a.outcomes == null ? Map.of() : a.outcomes, a.completes)).toList();
-        for (int offset : dates) {
-            LocalDate asOf = promise.period().clamp(promise.from().plusDays(offset));
-            ActivityListProgress.Answer expected = ActivityListProgress.answer(promise.municipalities(),
-                    promise.commitments(), log, promise.period(), asOf);
-
-            assertThat(answer(promise, new ProgressInputs.Inputs(promise.municipalities(), promise.commitments(),
-                    stored), asOf)).isEqualTo(expected);
-        }
+        sameProgressOnEveryDate(promise, dates, log,
+                new ProgressInputs.Inputs(promise.municipalities(), promise.commitments(), stored));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class ReportPages {
                 open.add(messages.get("report.open.unassessed", title));
             }
         }
-        // the assessments made by the report's date, as its figures are (one made later is not yet known then)
+        // the assessments made by the report's date, as its figures are (one dated later belongs to a later report)
         List<BraReport.Assessment> assessments = promise.active().stream()
                 .flatMap(c -> c.assessments().stream().filter(a -> !a.assessedOn().isAfter(progress.asOf()))
                         .map(a -> new BraReport.Assessment(c.title(), SwedishFormat.date(a.assessedOn()),
