@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import se.medborgarlofte.embedded.EmbeddedMongoServer;
+import se.medborgarlofte.eventstore.SharedReadEventSource;
 import se.medborgarlofte.events.PromiseEvent.ActivityRecorded;
 import se.medborgarlofte.local.LocalApplication;
 import se.medborgarlofte.query.activity.ActivityProjection;
@@ -219,6 +220,7 @@ final class ReplayPart {
                         : promiseDocs.countDocuments(Filters.size("commitments", 1));
                 applied = activityCount + promiseCount + commitments;
                 if (documentsThere && commitments >= promises) {
+                    noteSharedReads(app, engine, timestamps, total);
                     return new Replay(appendPerSecond, applied, (now - start) / 1e9, true);
                 }
                 if (timedOut) {
@@ -239,6 +241,16 @@ final class ReplayPart {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /** How often the processors read a window of the store themselves, and took one another had read. */
+    private void noteSharedReads(LocalApplication app, String engine, String timestamps, long total) {
+        SharedReadEventSource shared = app.querySide().getBeanProvider(SharedReadEventSource.class).getIfAvailable();
+        if (shared != null) {
+            bench.notes.merge("replay reads", String.format(Locale.ROOT, "%,d events, %s engine, %s: the three processors "
+                    + "read %,d windows of the store and took %,d from one another's read", total, engine, timestamps,
+                    shared.windowsRead(), shared.windowsShared()), (a, b) -> a + "; " + b);
         }
     }
 

@@ -105,6 +105,15 @@ public class AxonMongoAutoConfiguration {
                 .build();
     }
 
+    /** What the read models' processors read behind the head, shared among them (on our engine only). */
+    @Bean
+    @ConditionalOnProperty(name = "medborgarlofte.event-store.engine", havingValue = "sequenced", matchIfMissing = true)
+    public SharedReadEventSource sharedReadEventSource(EventStore eventStore, EventStorageEngine eventStorageEngine,
+                                                       EventStoreProperties properties) {
+        return new SharedReadEventSource(eventStore, (SequencedMongoEventStorageEngine) eventStorageEngine,
+                properties.sharedReadEvents());
+    }
+
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
                                  EventStoreProperties properties) {

@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param gapTimeout how long a taken but still empty global sequence number is waited for before it is given up
  * @param claimTimeout how long a processor's claim on a segment holds without being refreshed: after a crash, the
  *                   segments of the process that died are taken over once this has passed
+ * @param sharedReadEvents how many events the read models' processors keep of what they read behind the head, for
+ *                   each other ({@link SharedReadEventSource}); about 3 KB of heap each
  */
 @ConfigurationProperties("medborgarlofte.event-store")
 public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer batchSize, Duration gapTimeout,
-                                  Duration claimTimeout) {
+                                  Duration claimTimeout, Integer sharedReadEvents) {
 
     /** The event storage engines to choose from ({@code sequenced}, {@code axon-mongo}). */
     public enum Engine { SEQUENCED, AXON_MONGO }
@@ -29,5 +31,6 @@ public record EventStoreProperties(Engine engine, Duration fetchDelay, Integer b
         batchSize = batchSize == null ? 1000 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
+        sharedReadEvents = sharedReadEvents == null ? 50_000 : sharedReadEvents;
     }
 }

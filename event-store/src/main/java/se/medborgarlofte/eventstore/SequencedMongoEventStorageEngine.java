@@ -16,9 +16,11 @@ import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -33,6 +35,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
@@ -270,6 +273,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     // --- tracking -------------------------------------------------------------------------------------------
+
+    /**
+     * The events after {@code lastToken} that one read of the store finds ({@link #batchSize()} numbers, as a
+     * streaming reader's next batch), upcast and ready to be handled; empty at the head. Several readers may share
+     * one such window ({@link SharedReadEventSource}): it is what any of them would have read at that moment.
+     */
+    public List<TrackedEventMessage<?>> readWindow(TrackingToken lastToken) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(lastToken, batchSize()).stream(),
+                getEventSerializer(), upcasterChain).collect(Collectors.toList());
+    }
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {

@@ -2,12 +2,14 @@ package se.medborgarlofte.query.replicas;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import se.medborgarlofte.eventstore.EventStoreProperties;
+import se.medborgarlofte.eventstore.SharedReadEventSource;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,17 +41,21 @@ class ReplicasConfiguration {
      * segments, batch size, claim interval).
      */
     @Autowired
-    void shareSegments(EventProcessingConfigurer configurer, QueryReplicas replicas, ReplicaProperties properties) {
+    void shareSegments(EventProcessingConfigurer configurer, QueryReplicas replicas, ReplicaProperties properties,
+                       ObjectProvider<SharedReadEventSource> sharedReads) {
         AtomicReference<WakingEventSource> events = new AtomicReference<>();
         configurer.registerPooledStreamingEventProcessorConfiguration((axon, builder) -> builder
                 .maxSegmentProvider(replicas::maxSegments)
                 .claimExtensionThreshold(properties.claimExtension().toMillis())
                 // one source for every processor, made once Axon has its event store
-                .messageSource(events.updateAndGet(source -> source != null ? source : wakingSource(axon))));
+                .messageSource(events.updateAndGet(source -> source != null ? source
+                        : wakingSource(axon, sharedReads.getIfAvailable()))));
     }
 
-    private static WakingEventSource wakingSource(org.axonframework.config.Configuration axon) {
-        WakingEventSource source = new WakingEventSource(axon.eventStore());
+    /** The processors share what they read behind the head ({@link SharedReadEventSource}; on our engine only). */
+    private static WakingEventSource wakingSource(org.axonframework.config.Configuration axon,
+                                                  SharedReadEventSource sharedReads) {
+        WakingEventSource source = new WakingEventSource(sharedReads != null ? sharedReads : axon.eventStore());
         axon.onShutdown(source::close);
         return source;
     }

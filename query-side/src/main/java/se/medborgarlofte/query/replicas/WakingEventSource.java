@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * model after 357 ms at the median, against 20 ms with tracking processors, which block on the stream instead). One
  * watcher thread tails the store with a stream of its own (at the head it shares the store's producer, which fetches
  * new events every {@code medborgarlofte.event-store.fetch-delay} for every stream there, so it adds no reads of
- * MongoDB) and calls every open stream's callback when events arrive. The processors' streams are the store's own;
- * only the callback is added.
+ * MongoDB) and calls every open stream's callback when events arrive. The processors' streams are those of the
+ * source given (the store, or {@code SharedReadEventSource} over it); only the callback is added.
  */
 final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
