@@ -85,6 +85,7 @@ public final class SharedReadEventSource implements StreamableMessageSource<Trac
 
         private WindowStream(TrackingToken start) {
             this.position = start;
+            windows.join();
         }
 
         /** Fills the window if it is empty; true if it holds an event, false once the stream is at the head. */
@@ -95,14 +96,20 @@ public final class SharedReadEventSource implements StreamableMessageSource<Trac
             if (window.isEmpty()) {
                 window.addAll(windows.after(position));
                 if (window.isEmpty()) {
-                    atHead = store.openStream(position);
-                    if (closed) {
-                        atHead.close();
-                    }
+                    continueAtHead();
                     return false;
                 }
             }
             return true;
+        }
+
+        private synchronized void continueAtHead() {
+            atHead = store.openStream(position);
+            if (closed) {
+                atHead.close();
+            } else {
+                windows.leave();
+            }
         }
 
         @Override
@@ -139,11 +146,16 @@ public final class SharedReadEventSource implements StreamableMessageSource<Trac
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
             closed = true;
             BlockingStream<TrackedEventMessage<?>> head = atHead;
             if (head != null) {
                 head.close();
+            } else {
+                windows.leave();
             }
         }
     }

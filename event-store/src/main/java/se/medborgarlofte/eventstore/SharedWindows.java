@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The windows of the event stream that readers behind the head read lately, each kept under the token it was read
  * from: the reader that asks first reads it from the store, a reader asking for the same window meanwhile waits for
  * that read, and readers that come later take it from here. Kept until they hold more than {@code maxEvents}
- * events, the oldest going first; an empty window (the head) is never kept, as new events may arrive after it.
+ * events, the oldest going first; an empty window (the head) is never kept, as new events may arrive after it. Once
+ * no stream reads windows any more (all at the head, or closed), none is kept: no heap is held while caught up.
  */
 final class SharedWindows {
 
@@ -27,6 +28,8 @@ final class SharedWindows {
     private final Map<Optional<TrackingToken>, CompletableFuture<List<TrackedEventMessage<?>>>> windows =
             new LinkedHashMap<>();
     private int keptEvents;
+    /** Streams reading windows now; guarded by this. */
+    private int readers;
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong shared = new AtomicLong();
 
@@ -58,6 +61,20 @@ final class SharedWindows {
             forget(key);
             window.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /** A stream starts reading windows. */
+    synchronized void join() {
+        readers++;
+    }
+
+    /** A stream no longer reads windows (at the head, or closed); the last one to go takes the windows with it. */
+    synchronized void leave() {
+        readers--;
+        if (readers == 0) {
+            windows.values().removeIf(CompletableFuture::isDone);
+            keptEvents = 0;
         }
     }
 

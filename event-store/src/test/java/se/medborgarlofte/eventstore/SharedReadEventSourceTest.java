@@ -26,13 +26,14 @@ class SharedReadEventSourceTest extends EngineTestSupport {
     }
 
     @Test
-    void streamsFromTheStartSeeEveryEventInTheStoresOrderAndTheSecondTakesTheFirstOnesReads() throws Exception {
+    void streamsFromTheStartSeeEveryEventInTheStoresOrderAndTheSlowerTakesTheFasterOnesReads() throws Exception {
         appendEvents(250);
         List<String> expected = read(engine, null).stream().map(SharedReadEventSourceTest::describe).toList();
         SharedReadEventSource source = new SharedReadEventSource(store, engine, 10_000);
 
+        BlockingStream<TrackedEventMessage<?>> secondStream = source.openStream(null);
         List<String> first = drain(source.openStream(null));
-        List<String> second = drain(source.openStream(null));
+        List<String> second = drain(secondStream);
 
         assertThat(first).hasSize(250).isEqualTo(expected);
         assertThat(second).isEqualTo(expected);
@@ -59,13 +60,30 @@ class SharedReadEventSourceTest extends EngineTestSupport {
     }
 
     @Test
+    void noWindowIsKeptOnceEveryStreamIsAtTheHeadOrClosed() throws Exception {
+        appendEvents(250);
+        SharedReadEventSource source = new SharedReadEventSource(store, engine, 10_000);
+        BlockingStream<TrackedEventMessage<?>> behind = source.openStream(null);
+        behind.nextAvailable();
+        assertThat(drain(source.openStream(null))).hasSize(250);
+        long sharedWhileOneWasBehind = source.windowsShared();
+        behind.close();
+
+        assertThat(drain(source.openStream(null))).hasSize(250);
+
+        assertThat(sharedWhileOneWasBehind).isEqualTo(1);
+        assertThat(source.windowsShared()).isEqualTo(sharedWhileOneWasBehind);
+    }
+
+    @Test
     void aStreamFarBehindTheOthersReadsForItselfOnceTheirWindowsAreGone() throws Exception {
         appendEvents(300);
         List<String> expected = read(engine, null).stream().map(SharedReadEventSourceTest::describe).toList();
         SharedReadEventSource source = new SharedReadEventSource(store, engine, 100);
 
+        BlockingStream<TrackedEventMessage<?>> farBehind = source.openStream(null);
         assertThat(drain(source.openStream(null))).isEqualTo(expected);
-        assertThat(drain(source.openStream(null))).isEqualTo(expected);
+        assertThat(drain(farBehind)).isEqualTo(expected);
         assertThat(source.windowsShared()).isLessThanOrEqualTo(1);
     }
 
@@ -77,6 +95,7 @@ class SharedReadEventSourceTest extends EngineTestSupport {
         engine.appendEvents(event("fast", 0));
         SharedReadEventSource source = new SharedReadEventSource(store, engine, 10_000);
         BlockingStream<TrackedEventMessage<?>> first = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> slower = source.openStream(null);
         List<String> seen = drainOpen(first);
         assertThat(seen).hasSize(6).noneMatch(event -> event.startsWith("slow"));
 
@@ -86,7 +105,7 @@ class SharedReadEventSourceTest extends EngineTestSupport {
             seen.add(describe(first.nextAvailable()));
         }
         first.close();
-        List<String> second = drain(source.openStream(null));
+        List<String> second = drain(slower);
 
         assertThat(seen).hasSize(7).anyMatch(event -> event.startsWith("slow")).doesNotHaveDuplicates();
         assertThat(second).hasSize(7).containsExactlyElementsOf(seen);
