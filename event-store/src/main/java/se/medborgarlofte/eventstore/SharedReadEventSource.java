@@ -5,8 +5,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -23,9 +21,8 @@ import java.util.concurrent.TimeUnit;
  * that moment, gaps included. Once a window comes back empty (the head), the stream continues on the store's own
  * stream from its last token, where Axon's embedded store shares one reader among the streams at the head.
  */
-public final class SharedReadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+public final class SharedReadEventSource extends TokensOfStore {
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final SharedWindows windows;
 
     /**
@@ -35,7 +32,7 @@ public final class SharedReadEventSource implements StreamableMessageSource<Trac
      */
     public SharedReadEventSource(StreamableMessageSource<TrackedEventMessage<?>> store,
                                  SequencedMongoEventStorageEngine engine, int maxEvents) {
-        this.store = store;
+        super(store);
         this.windows = new SharedWindows(engine::readWindow, maxEvents);
     }
 
@@ -51,26 +48,6 @@ public final class SharedReadEventSource implements StreamableMessageSource<Trac
 
     public long windowsShared() {
         return windows.shared();
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
     }
 
     /** Window by window while behind, then the store's own stream; used by one processor's coordinator thread. */

@@ -6,9 +6,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.medborgarlofte.eventstore.TokensOfStore;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,42 +23,21 @@ import java.util.concurrent.TimeUnit;
  * MongoDB) and calls every open stream's callback when events arrive. The processors' streams are those of the
  * source given (the store, or {@code SharedReadEventSource} over it); only the callback is added.
  */
-final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+final class WakingEventSource extends TokensOfStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
     private volatile boolean closed;
 
     WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         return new WakingStream(store.openStream(trackingToken));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
     }
 
     @Override
