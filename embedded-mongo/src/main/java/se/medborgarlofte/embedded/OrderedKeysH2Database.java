@@ -2,15 +2,17 @@ package se.medborgarlofte.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,17 @@ import java.util.Objects;
  * keeps each index in an {@code MVMap} keyed by {@link KeyValue}, a class H2 does not know, so H2 compares two keys
  * by Java-serializing both: every lookup in a B-tree of n keys serialized 2·log n objects, more than half of the
  * embedded server's CPU time in a replay (Java Flight Recorder). Here the keys are compared element by element
- * ({@link KeyOrder}); they are still stored in H2's format, so nothing else changes.
+ * ({@link KeyOrder}). Documents, keys and ids are stored in BSON ({@link BsonStoredObjects}).
  * <p>
  * The order differs from the stock one, so these indexes live in maps of their own ({@code ._keys_} instead of
  * {@code ._index_}). A store written by the stock database has its index maps copied into the new ones once, on
  * opening, and the old maps removed.
  */
 final class OrderedKeysH2Database extends H2Database {
+
+    /** The names of a collection's maps, as mongo-java-server's H2 database gives them. */
+    private static final String DATA_MAP = "databases.";
+    private static final String META_MAP = "meta.";
 
     /** The store while the super constructor opens the existing collections and indexes, before fields are set. */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -56,7 +62,8 @@ final class OrderedKeysH2Database extends H2Database {
                                                     boolean sparse) {
         String name = getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
         MVStore store = store();
-        MVMap<KeyValue, Object> map = store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
+        MVMap<KeyValue, Object> map = store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder())
+                .valueType(new BsonStoredObjects()));
         String stockName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         if (store.hasMap(stockName)) {
             MVMap<KeyValue, Object> stock = store.openMap(stockName);
@@ -66,6 +73,16 @@ final class OrderedKeysH2Database extends H2Database {
             store.removeMap(stock);
         }
         return new OrderedKeysIndex(map, indexName, keys, sparse);
+    }
+
+    /** mongo-java-server's collection, its documents and ids stored in BSON ({@link BsonStoredObjects}). */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap(DATA_MAP + fullName,
+                new MVMap.Builder<Object, Document>().keyType(new BsonStoredObjects()).valueType(new BsonStoredObjects()));
+        MVMap<String, Object> meta = store().openMap(META_MAP + fullName);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override
@@ -125,7 +142,7 @@ final class OrderedKeysH2Database extends H2Database {
      * numbers, dates, ids) by {@code compareTo}, of different classes by class name; anything else (an embedded
      * document as a key) as H2 would, by its serialized bytes. Two keys compare as 0 exactly when they are equal.
      */
-    static final class KeyOrder extends ObjectDataType {
+    static final class KeyOrder extends BsonStoredObjects {
 
         @Override
         public int compare(Object a, Object b) {
