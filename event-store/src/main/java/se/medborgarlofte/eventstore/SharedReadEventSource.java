@@ -8,6 +8,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * exactly what one read of the store returned, with its tokens, so it sees what it would have seen reading alone at
  * that moment, gaps included. Once a window comes back empty (the head), the stream continues on the store's own
  * stream from its last token, where Axon's embedded store shares one reader among the streams at the head.
+ * <p>
+ * A processor that has no handler for a type says so ({@link BlockingStream#skipMessagesWithPayloadTypeOf}), and its
+ * stream leaves such events out of the windows, all but each window's last: the processor's token still follows the
+ * store window by window, so its lag and a rebuild's end are seen as before, while it no longer hands its workers
+ * the events it ignores (in a replay of a store of activities, the promises' and findings' processors took about a
+ * sixth of the CPU doing so).
  */
 public final class SharedReadEventSource extends TokensOfStore {
 
@@ -54,6 +62,8 @@ public final class SharedReadEventSource extends TokensOfStore {
     private final class WindowStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final Deque<TrackedEventMessage<?>> window = new ArrayDeque<>();
+        /** Payload types the processor has no handler for: left out, except as the last event of a window. */
+        private final Set<Class<?>> skipped = ConcurrentHashMap.newKeySet();
         /** The token of the last event handed out (where the next window starts). */
         private TrackingToken position;
         /** The store's stream, once at the head. */
@@ -76,6 +86,9 @@ public final class SharedReadEventSource extends TokensOfStore {
                     continueAtHead();
                     return false;
                 }
+            }
+            while (window.size() > 1 && skipped.contains(window.peekFirst().getPayloadType())) {
+                window.pollFirst();
             }
             return true;
         }
@@ -116,6 +129,7 @@ public final class SharedReadEventSource extends TokensOfStore {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            skipped.add(ignoredMessage.getPayloadType());
             BlockingStream<TrackedEventMessage<?>> head = atHead;
             if (head != null) {
                 head.skipMessagesWithPayloadTypeOf(ignoredMessage);

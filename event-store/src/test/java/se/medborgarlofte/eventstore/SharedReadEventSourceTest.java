@@ -1,6 +1,7 @@
 package se.medborgarlofte.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,31 @@ class SharedReadEventSourceTest extends EngineTestSupport {
         assertThat(seen).hasSize(7).anyMatch(event -> event.startsWith("slow")).doesNotHaveDuplicates();
         assertThat(second).hasSize(7).containsExactlyElementsOf(seen);
         assertThat(source.windowsShared()).isPositive();
+    }
+
+    @Test
+    void aStreamThatSkipsATypeGetsOnlyTheLastOfEachWindowOfItAndEndsAtTheSameToken() throws Exception {
+        for (int i = 0; i < 250; i++) {
+            engine.appendEvents(i % 50 == 10 ? new GenericDomainEventMessage<>("Promise", "other", i / 50, "anteckning")
+                    : event("p" + (i % 7), i / 7));
+        }
+        List<TrackedEventMessage<?>> all = read(engine, null);
+        SharedReadEventSource source = new SharedReadEventSource(store, engine, 10_000);
+        BlockingStream<TrackedEventMessage<?>> everything = source.openStream(null);
+
+        List<String> skipping = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            TrackedEventMessage<?> first = stream.nextAvailable();
+            skipping.add(describe(first));
+            stream.skipMessagesWithPayloadTypeOf(first);
+            skipping.addAll(drainOpen(stream));
+        }
+
+        // windows of 100: the first event, the five others of another type, and the last of each window
+        List<String> expected = IntStream.range(0, 250).filter(i -> i == 0 || i % 50 == 10 || i == 99 || i == 199
+                || i == 249).mapToObj(i -> describe(all.get(i))).toList();
+        assertThat(skipping).isEqualTo(expected);
+        assertThat(drain(everything)).hasSize(250);
     }
 
     private void appendEvents(int count) {
