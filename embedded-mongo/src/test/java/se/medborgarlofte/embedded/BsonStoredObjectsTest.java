@@ -1,10 +1,5 @@
 package se.medborgarlofte.embedded;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -25,9 +20,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.medborgarlofte.embedded.OrderedKeysH2DatabaseTest.withServer;
 
 /**
  * The file-backed server's documents in BSON: what a client stored reads back the same after a restart, whatever its
@@ -37,18 +32,6 @@ class BsonStoredObjectsTest {
 
     @TempDir
     Path directory;
-
-    private void withServer(String file, Consumer<MongoCollection<org.bson.Document>> work) {
-        DurableH2Backend backend = DurableH2Backend.open(file);
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        var address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            work.accept(client.getDatabase("store").getCollection("things"));
-        } finally {
-            server.shutdownNow();
-        }
-    }
 
     @Test
     void documentsOfEveryKindReadBackTheSameAfterARestart() {
@@ -63,8 +46,8 @@ class BsonStoredObjectsTest {
                         .append("low", new MinKey()).append("high", new MaxKey()),
                 new org.bson.Document("_id", new org.bson.types.ObjectId()).append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, new byte[16])),
                 new org.bson.Document("_id", new org.bson.Document("promise", "p1").append("n", 2)).append("x", 1));
-        withServer(file, things -> things.insertMany(stored));
-        withServer(file, things -> {
+        withServer(DurableH2Backend.open(file), things -> things.insertMany(stored));
+        withServer(DurableH2Backend.open(file), things -> {
             for (org.bson.Document document : stored) {
                 assertThat(things.find(new org.bson.Document("_id", document.get("_id"))).first())
                         .isEqualTo(document);

@@ -36,7 +36,8 @@ class OrderedKeysH2DatabaseTest {
     @TempDir
     Path directory;
 
-    void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+    /** Runs {@code work} on a collection of a server on {@code backend}, through the real driver. */
+    static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
