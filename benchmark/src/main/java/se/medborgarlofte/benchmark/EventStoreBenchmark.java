@@ -172,7 +172,7 @@ public final class EventStoreBenchmark {
     }
 
     /** insertMany on the file-backed server of the local run (written like a read model: no journal asked for). */
-    private static double insertManyFileBacked(int seconds) throws Exception {
+    static double insertManyFileBacked(int seconds) throws Exception {
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bench-raw");
         try (EmbeddedMongoServer server = EmbeddedMongoServer.fileBacked(folder, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(server.uri(DATABASE))) {
