@@ -118,6 +118,9 @@ final class TestSystem {
                  "statement":"Vi lovar.","situationSources":[],"followUp":"Varje månad.",
                  "focusAreas":[{"code":"SAFETY","title":"Trygghet"}]}""".formatted(promiseId, name, name, name));
         org.assertj.core.api.Assertions.assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        // the staff pages read the promise from the query side, which follows the events a moment later
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> query.get("/api/promises/" + promiseId).status() == 200);
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... arguments) {
