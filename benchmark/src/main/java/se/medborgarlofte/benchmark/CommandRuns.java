@@ -44,7 +44,7 @@ record CommandRuns(double one, double many, double oneLimit, double manyLimit, l
                                LongSupplier counted, Baseline baseline) throws Exception {
         Timed timed = new Timed(gateway, run, config, baseline);
         WarmUp.Outcome warmOne = WarmUp.run(config.commandWarmupSeconds(), config.commandMaxWarmupSeconds(),
-                s -> recordActivities(gateway, run, config.commandPromises(), 1, s, timed.sequence, timed.errors));
+                s -> timed.commands(1, s));
         long jit = WarmUp.compiledMillis();
         long countedBefore = counted == null ? 0 : counted.getAsLong();
         long sent = timed.sequence.get();
@@ -53,9 +53,7 @@ record CommandRuns(double one, double many, double oneLimit, double manyLimit, l
         String perCommand = counted == null ? "" : String.format(Locale.ROOT, "; %,d %s for %,d commands on 1 thread",
                 counted.getAsLong() - countedBefore, countedName, timed.sequence.get() - sent);
         int threads = config.commandThreads();
-        WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(),
-                s -> recordActivities(gateway, run, config.commandPromises(), threads, s, timed.sequence,
-                        timed.errors));
+        WarmUp.Outcome warmMany = WarmUp.run(1, config.commandMaxWarmupSeconds(), s -> timed.commands(threads, s));
         jit = WarmUp.compiledMillis();
         double[] many = timed.rates(threads);
         String note = String.format(Locale.ROOT, "RecordActivity after a %s for 1 thread and a %s for %d, JIT "
@@ -88,7 +86,7 @@ record CommandRuns(double one, double many, double oneLimit, double manyLimit, l
             return new double[]{commands / SLICES, limit / SLICES};
         }
 
-        private double commands(int threads, int seconds) throws Exception {
+        double commands(int threads, int seconds) throws Exception {
             return recordActivities(gateway, run, config.commandPromises(), threads, seconds, sequence, errors);
         }
     }

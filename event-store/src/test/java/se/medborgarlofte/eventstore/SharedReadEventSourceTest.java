@@ -29,7 +29,7 @@ class SharedReadEventSourceTest extends EngineTestSupport {
     @Test
     void streamsFromTheStartSeeEveryEventInTheStoresOrderAndTheSlowerTakesTheFasterOnesReads() throws Exception {
         appendEvents(250);
-        List<String> expected = read(engine, null).stream().map(SharedReadEventSourceTest::describe).toList();
+        List<String> expected = stored();
         SharedReadEventSource source = new SharedReadEventSource(store, engine, 10_000);
 
         BlockingStream<TrackedEventMessage<?>> secondStream = source.openStream(null);
@@ -55,8 +55,7 @@ class SharedReadEventSourceTest extends EngineTestSupport {
             while (later.size() < 10 && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 later.add(describe(stream.nextAvailable()));
             }
-            assertThat(later).isEqualTo(read(engine, null).stream().skip(50)
-                    .map(SharedReadEventSourceTest::describe).toList());
+            assertThat(later).isEqualTo(stored().subList(50, 60));
         }
     }
 
@@ -79,7 +78,7 @@ class SharedReadEventSourceTest extends EngineTestSupport {
     @Test
     void aStreamFarBehindTheOthersReadsForItselfOnceTheirWindowsAreGone() throws Exception {
         appendEvents(300);
-        List<String> expected = read(engine, null).stream().map(SharedReadEventSourceTest::describe).toList();
+        List<String> expected = stored();
         SharedReadEventSource source = new SharedReadEventSource(store, engine, 100);
 
         BlockingStream<TrackedEventMessage<?>> farBehind = source.openStream(null);
@@ -136,6 +135,11 @@ class SharedReadEventSourceTest extends EngineTestSupport {
                 || i == 249).mapToObj(i -> describe(all.get(i))).toList();
         assertThat(skipping).isEqualTo(expected);
         assertThat(drain(everything)).hasSize(250);
+    }
+
+    /** Every stored event, as the store's own read hands it out. */
+    private List<String> stored() {
+        return read(engine, null).stream().map(SharedReadEventSourceTest::describe).toList();
     }
 
     private void appendEvents(int count) {
