@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,12 +149,22 @@ class OidcSignInTest {
         }
     }
 
+    /**
+     * A free port below the ephemeral range (Linux: 32768 and up): a port the system handed out for port 0 could be
+     * handed out again, to the sides started with port 0 or to an outgoing connection, before the web binds it (a CI
+     * run failed so: "Port 35189 was already in use").
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                last = taken;
+            }
         }
+        throw new UncheckedIOException(last);
     }
 
     private static int port(ConfigurableApplicationContext context) {
