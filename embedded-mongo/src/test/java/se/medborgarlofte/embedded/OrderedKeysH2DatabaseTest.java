@@ -4,15 +4,19 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,35 @@ class OrderedKeysH2DatabaseTest {
                     .anyMatch(name -> name.endsWith("._keys_globalIndex_1"));
         } finally {
             store.close();
+        }
+    }
+
+    @Test
+    void collStatsReportsTheSizeOfTheDocumentsAsTheyAreNow() {
+        MongoBackend backend = DurableH2Backend.open(directory.resolve("sizes.mv.db").toString());
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoDatabase database = client.getDatabase("keys");
+            MongoCollection<Document> events = database.getCollection("events");
+            List<Document> stored = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                stored.add(event("p" + i % 3, i).append("notes", "Trygghetsvandring på torget ".repeat(i % 5)));
+            }
+            events.insertMany(stored);
+            events.updateOne(Filters.eq("_id", stored.get(0).get("_id")), Updates.set("notes", "längre ".repeat(40)));
+            events.deleteOne(Filters.eq("_id", stored.get(1).get("_id")));
+
+            long expected = 0;
+            for (Document document : events.find()) {
+                expected += new RawBsonDocument(document, new DocumentCodec()).getByteBuffer().remaining();
+            }
+            Document stats = database.runCommand(new Document("collStats", "events"));
+            assertThat(stats.get("count")).isEqualTo(49);
+            assertThat(((Number) stats.get("size")).longValue()).isEqualTo(expected);
+        } finally {
+            server.shutdownNow();
         }
     }
 

@@ -2,6 +2,7 @@ package se.medborgarlofte.query.activity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import se.medborgarlofte.query.batch.DocumentBatch;
 import se.medborgarlofte.query.problems.EventProblemLog;
@@ -56,9 +57,10 @@ public class ActivityProjection extends ProjectionBase {
     @Autowired
     public ActivityProjection(MongoTemplate mongo, EventProblemLog problems, WriteTarget target) {
         super(GROUP, problems);
-        this.documents = new DocumentBatch<>(GROUP, DocumentStore.inCollection(mongo, ActivityDocument.class,
-                        () -> target.collection(GROUP, "activities")),
-                document -> document.id, ActivityProjection::documentId);
+        this.documents = new DocumentBatch<>(GROUP, DocumentStore.perBatch(() -> DocumentStore.inCollection(
+                        mongo.getCollection(target.collection(GROUP, "activities")),
+                        ActivityDocumentFormat::read, ActivityDocumentFormat::toStored)),
+                document -> document.id, this::documentIdToRead);
         this.tallies = new DocumentBatch<>(GROUP + "/tallies",
                 TallyStore.batchStore(mongo, () -> target.collection(GROUP, TallyStore.COLLECTION)),
                 tally -> tally.promiseId, ActivityProjection::promiseId).writtenFirst();
@@ -71,6 +73,26 @@ public class ActivityProjection extends ProjectionBase {
             return event.getPayload() instanceof PromiseEvent e ? e.promiseId().value() : null;
         }
         return null;
+    }
+
+    /**
+     * The activity document an event needs read with the batch: none for an activity recorded after the last event
+     * its promise's tally applied ({@link #recordsNewActivity}).
+     */
+    private String documentIdToRead(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain && event.getPayloadType() == ActivityRecorded.class
+               && recordsNewActivity(promiseId(event), domain.getSequenceNumber()) ? null : documentId(event);
+    }
+
+    /**
+     * Whether the activity an {@code ActivityRecorded} event creates can't be stored yet, so that its document need
+     * not be read: it can't when the event comes after the last one its promise's tally applied. An activity id is
+     * recorded once, so its document can only come from this event, and a batch writes the tallies before the
+     * activities it counts: a document written by an earlier delivery of the event has the tally past it. In a
+     * rebuild no document is read (the tallies are empty); a batch delivered again reads them.
+     */
+    private boolean recordsNewActivity(String promiseId, long sequence) {
+        return promiseId != null && sequence > tallies.storedLastSequence(promiseId);
     }
 
     /** The activity an event changes, read from the payload only for the three activity events. */
@@ -92,7 +114,8 @@ public class ActivityProjection extends ProjectionBase {
     void on(ActivityRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadataKeys.USER_ID) String userId) {
         String id = ActivityDocument.id(event.promiseId().value(), event.activityId().value());
-        ActivityDocument document = documents.find(id).orElse(null);
+        ActivityDocument document = (recordsNewActivity(event.promiseId().value(), sequence)
+                ? documents.findNew(id) : documents.find(id)).orElse(null);
         if (document != null && document.lastSequence >= sequence) {
             return;
         }

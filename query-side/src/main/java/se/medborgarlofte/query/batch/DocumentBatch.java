@@ -86,6 +86,31 @@ public final class DocumentBatch<D> {
         return pending.find(id);
     }
 
+    /**
+     * As {@link #find}, for a document the caller knows is not stored yet: no query is made for it. Were it stored
+     * after all, the batch's write would fail on its unique id, and the batch would be delivered again.
+     */
+    public Optional<D> findNew(String id) {
+        Pending<D> pending = pending();
+        if (pending == null) {
+            return find(id);
+        }
+        pending.assumeAbsent(id);
+        return pending.find(id);
+    }
+
+    /**
+     * The {@code lastSequence} the stored document had when this batch read it: -1 if none is stored, and
+     * {@link Long#MAX_VALUE} if it has none (nothing can be concluded from it).
+     */
+    public long storedLastSequence(String id) {
+        Pending<D> pending = pending();
+        if (pending == null) {
+            return store.forBatch().findAll(List.of(id)).stream().findFirst().map(Pending::lastSequenceOf).orElse(-1L);
+        }
+        return pending.storedLastSequence(id);
+    }
+
     /** Stores the document (at once, or with the batch's bulk write once the event is handled). */
     public void save(D document) {
         Pending<D> pending = pending();
@@ -172,6 +197,20 @@ public final class DocumentBatch<D> {
                 existing.add(id);
                 readAt.put(id, document.get("lastSequence") instanceof Number n ? n.longValue() : null);
             }
+        }
+
+        private void assumeAbsent(String id) {
+            stored.putIfAbsent(id, null);
+        }
+
+        private long storedLastSequence(String id) {
+            load(List.of(id));
+            Document document = stored.get(id);
+            return document == null ? -1 : lastSequenceOf(document);
+        }
+
+        private static long lastSequenceOf(Document document) {
+            return document.get("lastSequence") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
         }
 
         private Optional<D> find(String id) {

@@ -143,6 +143,32 @@ class ActivityTallyProjectionTest {
         assertThat(expected.cells("c1")).isEmpty();
     }
 
+    /**
+     * A batch whose activities are new is handled without reading their documents (its promise's tally is behind
+     * it); delivered again after both its writes went through, it reads them and changes nothing.
+     */
+    @Test
+    void aBatchDeliveredAgainAfterBothItsWritesChangesNothing() {
+        List<EventMessage<?>> batch = List.of(
+                event(3, recorded("a1", details(ActivityKind.TRAFFIC_CONTROL, "2025-02-01", 30, "c1"))),
+                event(4, recorded("a2", details(ActivityKind.TRAFFIC_CONTROL, "2025-02-02", 10, "c1"))),
+                event(5, new ActivityCorrected(promise, new ActivityId("a1"),
+                        details(ActivityKind.TRAFFIC_CONTROL, "2025-03-01", 31, "c2"), "Fel dag")));
+        process(batch);
+        List<Document> activities = support.mongo.getCollection("activities").find().into(new ArrayList<>());
+        PromiseTally tally = stored();
+
+        // the crash: both bulk writes went through, the token was not stored
+        process(batch);
+
+        assertThat(support.mongo.getCollection("activities").find().into(new ArrayList<>())).isEqualTo(activities);
+        assertThat(stored().tally).isEqualTo(tally.tally);
+        assertThat(stored().lastSequence).isEqualTo(5);
+        assertThat(activities).hasSize(2);
+        assertThat(tally.tally.cells("c1")).extracting(Cell::activities).containsExactly(1);
+        assertThat(tally.tally.cells("c2")).extracting(Cell::activities).containsExactly(1);
+    }
+
     @Test
     void tallyingStartsFromTheActivityDocumentsWhereTheyCameFirst() {
         process(List.of(
