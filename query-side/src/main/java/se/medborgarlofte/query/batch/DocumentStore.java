@@ -9,6 +9,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -124,19 +126,21 @@ public interface DocumentStore<D> {
 
             @Override
             public void write(List<Document> inserted, Map<String, Replacement> replaced) {
-                List<WriteModel<Document>> writes = new ArrayList<>();
-                inserted.forEach(document -> writes.add(new InsertOneModel<>(document)));
+                Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+                List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+                inserted.forEach(document -> writes.add(new InsertOneModel<>(RawDocuments.encode(document, codec))));
                 replaced.forEach((id, replacement) -> {
                     Long expected = replacement.expectedLastSequence();
                     Bson filter = expected == null ? Filters.eq("_id", id)
                             : Filters.and(Filters.eq("_id", id), Filters.eq("lastSequence", expected));
-                    writes.add(new ReplaceOneModel<>(filter, replacement.document(),
+                    writes.add(new ReplaceOneModel<>(filter, RawDocuments.encode(replacement.document(), codec),
                             new ReplaceOptions().upsert(expected == null)));
                 });
                 if (writes.isEmpty()) {
                     return;
                 }
-                BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                BulkWriteResult result = collection.withDocumentClass(RawBsonDocument.class)
+                        .bulkWrite(writes, new BulkWriteOptions().ordered(false));
                 int replacedOrUpserted = result.getMatchedCount() + result.getUpserts().size();
                 if (replacedOrUpserted < replaced.size()) {
                     throw new ConcurrentChangeException((replaced.size() - replacedOrUpserted) + " of "
